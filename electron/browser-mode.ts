@@ -1,0 +1,39 @@
+/**
+ * Starts Commonplace in browser mode: the web host on 127.0.0.1 serving the built renderer.
+ * Shared by `npm run web` (web-host-cli.ts) and by `npm start` when Electron cannot start (launch.ts).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createHostHandlers } from './host/handlers';
+import { startWebHost, type WebHost } from './web-host';
+
+/** The built renderer beside the bundled host: dist/electron/*.cjs → dist/renderer. */
+export function builtRendererDir(bundleDir: string): string {
+  return path.resolve(bundleDir, '..', 'renderer');
+}
+
+export function parsePort(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, not "${value}".`);
+  }
+  return port;
+}
+
+export async function startBrowserMode(bundleDir: string, env: NodeJS.ProcessEnv = process.env): Promise<WebHost> {
+  const rendererDir = builtRendererDir(bundleDir);
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`The app is not built yet (no ${rendererDir}/index.html). Run \`npm run build\` first.`);
+  }
+  const host = await startWebHost({ rendererDir, handlers: createHostHandlers(), port: parsePort(env.PORT) });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void host.close().then(() => process.exit(0)));
+  }
+  return host;
+}
+
+export function announce(host: WebHost, log: (line: string) => void = console.log): void {
+  log(`Commonplace is running in browser mode at ${host.url}`);
+  log('Open that address in a browser on this machine. Press Ctrl+C to stop.');
+}

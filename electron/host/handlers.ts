@@ -1,0 +1,12 @@
+/**
+ * The host's implementation of the contract. Both transports (ipc.ts, web-host.ts) serve
+ * exactly this object, so a call behaves the same in the desktop app and in browser mode.
+ */
+import type { HostHandlers } from '../../shared/host-contract';
+import { appInfo } from './app-info';
+
+export function createHostHandlers(): HostHandlers {
+  return {
+    'app:info': async (_request, context) => appInfo(context.transport),
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Migration tests: a database left by an old release, reopened by today's code, keeps its data.
+ *
+ * Version 1 is the only version, so today this proves v1 → v1 (the reopen path and the harness).
+ * When version 2 ships, add to this file (the rehearsal below runs this very pattern):
+ *
+ *   it('v1 → v2: <what the upgrade does>', async () => {
+ *     const db = await openUpgradedFrom(name, schemaV1, rowsAsV1Stored);
+ *     expect(db.verno).toBe(2);
+ *     expect(await db.items.get('item-1')).toEqual({ ...rowsAsV1Stored.items[0], newField: 'its value' });
+ *     expect(await db.items.where('newIndex').equals('its value').count()).toBe(1);
+ *   });
+ *
+ * Keep `rowsAsV1Stored` as it is: it is what version 1 wrote, whatever today's types say.
+ */
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CommonplaceDb, latestSchema, versionSteps, type VersionStep } from './db';
+import { createAtVersion, declaredShape, freshDatabaseName, installedShape, openUpgradedFrom } from './migration-harness';
+import { schemaV1 } from './schema';
+
+/** One row per v1 table, exactly as version 1 stored them. */
+const rowsAsV1Stored = {
+  sources: [
+    { id: 'source-1', kind: 'feed', url: 'https://example.com/feed.xml', title: 'Example', tags: ['web'], etag: 'W/"1"',
+      nextFetchAt: 1_700_000_000_000, createdAt: 1_690_000_000_000, public: true,
+      lastError: { code: 'timeout', message: 'The site took too long to answer.', at: 1_699_000_000_000 } },
+  ],
+  items: [
+    { id: 'item-1', dedupeKey: 'guid:1', sourceIds: ['source-1'], title: 'Hello', link: 'https://example.com/1',
+      publishedAt: 1_695_000_000_000, firstSeenAt: 1_695_000_100_000, summaryHtml: '<p>Hi</p>', read: 0, starred: 1, later: 0, archived: 0 },
+  ],
+  articles: [{ itemId: 'item-1', html: '<p>Hi there</p>', text: 'Hi there', extractedAt: 1_695_000_200_000, length: 8 }],
+  highlights: [
+    { id: 'hl-1', itemId: 'item-1', noteId: 'note-1', exact: 'Hi', prefix: '', suffix: ' there', color: 'yellow', createdAt: 1_695_000_300_000 },
+  ],
+  notes: [
+    { id: 'note-1', title: 'On greetings', aliases: ['Greetings'], tags: ['language'], text: 'Hi',
+      doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }] },
+      createdAt: 1_695_000_400_000, updatedAt: 1_695_000_500_000, dailyDate: '2023-09-18' },
+  ],
+  noteVersions: [{ id: 'nv-1', noteId: 'note-1', doc: { type: 'doc' }, text: '', title: 'On greetings', savedAt: 1_695_000_450_000 }],
+  links: [{ sourceId: 'note-1', targetId: 'item-1', targetTitle: 'Hello', kind: 'item' }],
+  digests: [
+    { id: 'digest-1', title: 'Week 38', intro: 'What I read.', periodStart: 1_694_000_000_000, periodEnd: 1_695_000_000_000,
+      entries: [{ ref: { kind: 'item', id: 'item-1' }, commentary: 'Short and kind.' }], status: 'published',
+      createdAt: 1_695_000_600_000, updatedAt: 1_695_000_700_000 },
+  ],
+  publications: [
+    { id: 'pub-1', digestId: 'digest-1', target: 'atom', url: 'https://me.example/feed.xml', publishedAt: 1_695_000_800_000, contentHash: 'sha256:abc' },
+  ],
+  settings: [{ key: 'theme', value: 'dark' }],
+} as const;
+
+const toDelete: string[] = [];
+function name(): string {
+  const fresh = freshDatabaseName('migration');
+  toDelete.push(fresh);
+  return fresh;
+}
+afterEach(async () => {
+  for (const db of toDelete.splice(0)) await Dexie.delete(db);
+});
+
+describe('from version 1', () => {
+  it('the fixture covers every v1 table', () => {
+    expect(Object.keys(rowsAsV1Stored).sort()).toEqual(Object.keys(schemaV1.stores).sort());
+  });
+
+  it('reopening keeps every row of every table, still reachable through its indexes', async () => {
+    const db = await openUpgradedFrom(name(), schemaV1, rowsAsV1Stored);
+    expect(db.verno).toBe(latestSchema.version);
+    expect(await installedShape(db.name)).toEqual(declaredShape(latestSchema));
+    for (const [table, rows] of Object.entries(rowsAsV1Stored)) {
+      expect({ table, rows: await db.table(table).toArray() }).toEqual({ table, rows });
+    }
+    expect(await db.items.where('[starred+publishedAt]').between([1, 0], [1, Infinity]).primaryKeys()).toEqual(['item-1']);
+    expect(await db.sources.where('url').equals('https://example.com/feed.xml').primaryKeys()).toEqual(['source-1']);
+    expect(await db.links.where('targetId').equals('item-1').count()).toBe(1);
+    expect(await db.notes.where('dailyDate').equals('2023-09-18').primaryKeys()).toEqual(['note-1']);
+    db.close();
+  });
+});
+
+describe('the harness', () => {
+  it('builds the old version from its frozen constant, not from today\'s code', async () => {
+    // A smaller version 1 (two tables, fewer indexes) stands in for "an older schema".
+    const older = { version: 1, date: '2000-01-01', stores: { sources: schemaV1.stores.sources, items: 'id, &dedupeKey' } };
+    const fresh = name();
+    await createAtVersion(fresh, older, { items: [{ id: 'i', dedupeKey: 'k' }] });
+    expect(await installedShape(fresh)).toEqual(declaredShape(older));
+  });
+
+  it('refuses a name that already holds a database', async () => {
+    const taken = name();
+    (await openUpgradedFrom(taken, schemaV1, {})).close();
+    await expect(openUpgradedFrom(taken, schemaV1, {})).rejects.toThrow(/already exists/);
+  });
+
+  it('fails on a table the old version did not have', async () => {
+    await expect(openUpgradedFrom(name(), schemaV1, { nosuchtable: [{ id: 'x' }] })).rejects.toThrow();
+  });
+
+  it('rehearsal: runs a later version\'s upgrade over the old rows, as a real v2 will', async () => {
+    // A throwaway version 2 (never shipped) proves the pattern end to end: new index, rewritten rows.
+    const rehearsal: VersionStep = {
+      schema: { version: latestSchema.version + 1, date: '2099-01-01', stores: { ...latestSchema.stores, items: `${latestSchema.stores.items}, firstSeenDay` } },
+      upgrade: (tx) =>
+        tx.table('items').toCollection().modify((item: { firstSeenAt: number; firstSeenDay?: string }) => {
+          item.firstSeenDay = new Date(item.firstSeenAt).toISOString().slice(0, 10);
+        }),
+    };
+    const openWithRehearsal = async (dbName: string) => {
+      const db = new CommonplaceDb(dbName, [...versionSteps, rehearsal]);
+      await db.open();
+      return db;
+    };
+    const db = await openUpgradedFrom(name(), schemaV1, rowsAsV1Stored, openWithRehearsal);
+    expect(db.verno).toBe(latestSchema.version + 1);
+    expect(await db.items.get('item-1')).toEqual({ ...rowsAsV1Stored.items[0], firstSeenDay: '2023-09-18' });
+    expect(await db.items.where('firstSeenDay').equals('2023-09-18').primaryKeys()).toEqual(['item-1']);
+    expect((await installedShape(db.name)).items).toContain('firstSeenDay');
+    expect(await db.notes.get('note-1')).toEqual(rowsAsV1Stored.notes[0]);
+    db.close();
+  });
+});

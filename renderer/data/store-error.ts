@@ -1,0 +1,24 @@
+/**
+ * What data functions throw when a request cannot be honoured. Like host errors, it carries a
+ * stable `code` the UI can branch on and a `message` fit to show the person using the app.
+ */
+import type { Id } from '../../shared/model';
+
+export type StoreErrorCode = 'duplicate-url' | 'invalid-url' | 'not-found';
+
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  /** For `duplicate-url`: the source already stored, so the UI can point at it. */
+  readonly existingId: Id | undefined;
+
+  constructor(code: StoreErrorCode, message: string, existingId?: Id) {
+    super(message);
+    this.name = 'StoreError';
+    this.code = code;
+    this.existingId = existingId;
+  }
+}
+
+export function isStoreError(error: unknown, code?: StoreErrorCode): error is StoreError {
+  return error instanceof StoreError && (code === undefined || error.code === code);
+}

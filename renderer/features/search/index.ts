@@ -1,0 +1,2 @@
+export { SearchBox } from './search-box';
+export { SearchPanel } from './search-panel';

@@ -1,0 +1,2 @@
+export { SeekView } from './seek-view';
+export { SeekIcon } from './seek-icon';

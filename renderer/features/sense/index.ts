@@ -1,0 +1,2 @@
+export { SenseView } from './sense-view';
+export { SenseIcon } from './sense-icon';

@@ -1,0 +1,2 @@
+export { ShareView } from './share-view';
+export { ShareIcon } from './share-icon';

@@ -1,0 +1,8 @@
+/**
+ * The names of the host calls, with no dependency at all. The sandboxed preload may require only
+ * 'electron', so it builds window.host from this list rather than from host-contract.ts (which needs zod).
+ * host-contract.ts is checked against this list at compile time: a call cannot be in one and not the other.
+ */
+export const hostCallNames = Object.freeze(['app:info'] as const);
+
+export type HostCallName = (typeof hostCallNames)[number];

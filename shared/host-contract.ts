@@ -1,0 +1,49 @@
+/**
+ * The host contract: every call the renderer may make of the host, in one place.
+ * Each entry names an `area:verb` call and the schemas of its request and response, so both
+ * transports (Electron IPC and the web host's HTTP API) validate the same way and the
+ * renderer's HostClient is typed from the same source. To add a call: list its name in
+ * host-call-names.ts, add its entry here, implement it in electron/host/handlers.ts;
+ * the transports and the client need no change.
+ */
+import { z } from 'zod';
+import type { HostCallName } from './host-call-names';
+
+export { hostCallNames, type HostCallName } from './host-call-names';
+
+export const transports = ['ipc', 'http'] as const;
+export type Transport = (typeof transports)[number];
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  transport: z.enum(transports),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const hostContract = {
+  'app:info': {
+    request: z.object({}).strict(),
+    response: appInfoSchema,
+  },
+  // `satisfies` on this literal checks both ways: every listed name has an entry (missing key),
+  // and no entry lacks a listed name (excess property).
+} as const satisfies Record<HostCallName, { request: z.ZodType; response: z.ZodType }>;
+
+export type HostContract = typeof hostContract;
+export type HostRequest<K extends HostCallName> = z.input<HostContract[K]['request']>;
+export type HostResponse<K extends HostCallName> = z.output<HostContract[K]['response']>;
+
+export function isHostCallName(value: unknown): value is HostCallName {
+  return typeof value === 'string' && Object.hasOwn(hostContract, value);
+}
+
+/** What a handler knows about the call besides its payload. */
+export interface HostCallContext {
+  transport: Transport;
+}
+
+export type HostHandlers = {
+  [K in HostCallName]: (request: z.output<HostContract[K]['request']>, context: HostCallContext) => Promise<HostResponse<K>>;
+};
