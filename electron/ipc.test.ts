@@ -1,6 +1,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { hostCallNames, type HostHandlers } from '../shared/host-contract';
+import { handlersForTests } from '../shared/host-handlers-for-tests';
 import { registerHostHandlers, type RegisterHostHandlersOptions } from './ipc';
 
 // ipc.ts takes ipcMain as a parameter; the real module must never be needed.
@@ -18,7 +19,7 @@ function setup(options?: RegisterHostHandlersOptions) {
     }),
   };
   const appInfo = vi.fn(async () => info);
-  const handlers: HostHandlers = { 'app:info': appInfo };
+  const handlers: HostHandlers = handlersForTests({ 'app:info': appInfo });
   registerHostHandlers(ipcMain, handlers, options);
   return { ipcMain, channels, appInfo };
 }

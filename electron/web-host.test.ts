@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostHandlers } from '../shared/host-contract';
+import { handlersForTests } from '../shared/host-handlers-for-tests';
 import { startWebHost, type WebHost } from './web-host';
 
 const secret = 'test-secret-0123456789';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   await mkdir(path.join(dir, 'assets'));
   await writeFile(path.join(dir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
   await writeFile(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
-  const handlers: HostHandlers = { 'app:info': async (_request, context) => ({ ...info, transport: context.transport }) };
+  const handlers: HostHandlers = handlersForTests({ 'app:info': async (_request, context) => ({ ...info, transport: context.transport }) });
   host = await startWebHost({ rendererDir: dir, handlers, secret });
 });
 

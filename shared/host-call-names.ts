@@ -3,6 +3,6 @@
  * 'electron', so it builds window.host from this list rather than from host-contract.ts (which needs zod).
  * host-contract.ts is checked against this list at compile time: a call cannot be in one and not the other.
  */
-export const hostCallNames = Object.freeze(['app:info'] as const);
+export const hostCallNames = Object.freeze(['app:info', 'feed:discover', 'feed:fetch', 'article:extract'] as const);
 
 export type HostCallName = (typeof hostCallNames)[number];

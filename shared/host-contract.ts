@@ -7,6 +7,13 @@
  * the transports and the client need no change.
  */
 import { z } from 'zod';
+import { extractArticleRequestSchema, extractedArticleSchema } from './feeds/article-schemas';
+import {
+  discoverFeedsRequestSchema,
+  discoverFeedsResponseSchema,
+  fetchFeedRequestSchema,
+  fetchFeedResponseSchema,
+} from './feeds/feed-schemas';
 import type { HostCallName } from './host-call-names';
 
 export { hostCallNames, type HostCallName } from './host-call-names';
@@ -26,6 +33,21 @@ export const hostContract = {
   'app:info': {
     request: z.object({}).strict(),
     response: appInfoSchema,
+  },
+  /** A page or feed address → the feeds it offers (link rel=alternate, then the usual paths). */
+  'feed:discover': {
+    request: discoverFeedsRequestSchema,
+    response: discoverFeedsResponseSchema,
+  },
+  /** One polite fetch of a feed: conditional GET, limits, lenient parsing, sanitised HTML. */
+  'feed:fetch': {
+    request: fetchFeedRequestSchema,
+    response: fetchFeedResponseSchema,
+  },
+  /** The readable full text of an article page (Readability + jsdom, DOMPurify). */
+  'article:extract': {
+    request: extractArticleRequestSchema,
+    response: extractedArticleSchema,
   },
   // `satisfies` on this literal checks both ways: every listed name has an entry (missing key),
   // and no entry lacks a listed name (excess property).

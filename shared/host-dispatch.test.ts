@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { HostHandlers } from './host-contract';
 import { HostFailure } from './host-error';
+import { handlersForTests } from './host-handlers-for-tests';
 import { dispatchHostCall } from './host-dispatch';
 
 const info = { name: 'Commonplace', version: '1.2.3', platform: 'linux', transport: 'http' as const };
 
 function handlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
-  return { 'app:info': async () => info, ...overrides };
+  return handlersForTests({ 'app:info': async () => info, ...overrides });
 }
 
 describe('dispatchHostCall', () => {
