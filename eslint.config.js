@@ -2,7 +2,6 @@
 // (../shared/handbook/ARCHITECTURE.md §1) as import bans, so a wrong import fails `npm test`.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
-import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -14,6 +13,15 @@ function banModules(names, message) {
   return { group: names, message };
 }
 
+/**
+ * Relative imports that climb into another top-level layer (`../electron/…`, `../../renderer/…`).
+ * Matched on the specifier, as the stop-hook's check does; a resolver-based rule would need
+ * eslint-plugin-import-x, whose native resolver has platform packages npm ci cannot always fetch.
+ */
+function banLayers(layers, message) {
+  return { regex: `^(\\.\\./)+(${layers.join('|')})(/|$)`, message };
+}
+
 const layerRule = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
@@ -21,23 +29,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    plugins: { 'import-x': importX },
-    settings: {
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] })],
-    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            { target: './shared', from: ['./electron', './renderer'], message: 'shared/ is pure: it may import only shared/.' },
-            { target: './renderer', from: './electron', message: 'renderer/ reaches the host only through the HostClient.' },
-            { target: './electron', from: './renderer', message: 'electron/ never imports the renderer.' },
-          ],
-        },
-      ],
     },
   },
   {
@@ -48,6 +42,7 @@ export default tseslint.config(
         banModules(nodeBuiltins, 'shared/ is pure: no Node built-ins.'),
         banModules(['electron', 'electron/*'], 'shared/ is pure: no Electron.'),
         banModules(['react', 'react/*', 'react-dom', 'react-dom/*', 'dexie', 'dexie-*', 'jsdom', '@tiptap/*', 'flexsearch', 'playwright-core'], 'shared/ is pure: no DOM, UI or storage libraries.'),
+        banLayers(['electron', 'renderer'], 'shared/ is pure: it may import only shared/.'),
       ]),
     },
   },
@@ -61,8 +56,13 @@ export default tseslint.config(
         banModules(nodeBuiltins, 'renderer/ runs in the browser sandbox: no Node built-ins; ask the host.'),
         banModules(['electron', 'electron/*'], 'renderer/ never touches Electron; use the HostClient.'),
         banModules(['jsdom', 'rss-parser', '@mozilla/readability'], 'Node-side libraries run in the host, not the renderer.'),
+        banLayers(['electron'], 'renderer/ reaches the host only through the HostClient.'),
       ]),
     },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: { 'no-restricted-imports': layerRule([banLayers(['renderer'], 'electron/ never imports the renderer.')]) },
   },
   {
     files: ['electron/**/*.ts', 'tests/**/*.ts', '*.{js,ts}'],
