@@ -36,6 +36,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['renderer/test-setup.ts'],
+          // jsdom role queries cost 100–400 ms each on a loaded two-core machine; a first test that
+          // builds a fresh DOM can pass 5 s there without anything being wrong.
+          testTimeout: 20_000,
         },
       },
       {

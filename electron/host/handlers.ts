@@ -3,18 +3,16 @@
  * exactly this object, so a call behaves the same in the desktop app and in browser mode.
  */
 import type { HostHandlers } from '../../shared/host-contract';
-import { HostFailure } from '../../shared/host-error';
 import { appInfo } from './app-info';
-
-const notYet = (what: string) => async (): Promise<never> => {
-  throw new HostFailure('unavailable', `${what} is not available in this version of Commonplace yet.`);
-};
+import { extractArticle } from './articles/extract-article';
+import { discoverFeeds } from './feeds/discover';
+import { fetchFeed } from './feeds/fetch-feed';
 
 export function createHostHandlers(): HostHandlers {
   return {
     'app:info': async (_request, context) => appInfo(context.transport),
-    'feed:discover': notYet('Finding feeds'),
-    'feed:fetch': notYet('Fetching feeds'),
-    'article:extract': notYet('Full-text extraction'),
+    'feed:discover': (request) => discoverFeeds(request),
+    'feed:fetch': (request) => fetchFeed(request),
+    'article:extract': (request) => extractArticle(request),
   };
 }

@@ -1,3 +1,5 @@
+import { DatabaseContext, useOpenedDatabase, type CommonplaceDb } from '../data';
+import { SeekRoot } from '../features/seek';
 import type { HostClient } from '../host/host-client';
 import { AppShell } from './app-shell';
 import { useHashRouter } from './router';
@@ -6,10 +8,22 @@ import { useAppInfo } from './use-app-info';
 interface AppProps {
   /** Passed in, not imported, so tests can hand the app a fake host. */
   host: HostClient;
+  /**
+   * The library, opened once by main.tsx. Optional so shell tests can run without one; the areas
+   * that need it say they are waiting for it.
+   */
+  database?: Promise<CommonplaceDb>;
 }
 
-export function App({ host }: AppProps) {
+export function App({ host, database }: AppProps) {
   const { route, navigate } = useHashRouter();
   const { state, retry } = useAppInfo(host);
-  return <AppShell area={route.area} onNavigate={(area) => navigate({ area })} appInfo={state} onRetryAppInfo={retry} />;
+  const library = useOpenedDatabase(database);
+  return (
+    <DatabaseContext.Provider value={library.status === 'ready' ? library.db : null}>
+      <SeekRoot host={host} libraryError={library.status === 'error' ? library.message : undefined}>
+        <AppShell area={route.area} onNavigate={(area) => navigate({ area })} appInfo={state} onRetryAppInfo={retry} />
+      </SeekRoot>
+    </DatabaseContext.Provider>
+  );
 }

@@ -1,4 +1,5 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { useLayoutEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseHash, toHash, useHashRouter, type Route } from './router';
 
@@ -55,6 +56,40 @@ describe('useHashRouter', () => {
       window.location.hash = '#/share';
     });
     await waitFor(() => expect(result.current.route.area).toBe('share'));
+  });
+
+  it('never undoes a navigation that lands between a render and its effects', async () => {
+    // A link click sets the hash at once and fires hashchange a task later. If that lands after a
+    // render but before its passive effects, canonicalising the rendered (older) route would write
+    // `#/seek` back over `#/sense` without an event, and the app would never show Sense.
+    let navigateDuringCommit = false;
+    const { result, rerender } = renderHook(() => {
+      const router = useHashRouter();
+      useLayoutEffect(() => {
+        if (!navigateDuringCommit) return;
+        navigateDuringCommit = false;
+        window.location.hash = '#/sense';
+      });
+      return router;
+    });
+    // The first effect rewrote '' to '#/seek' without an event, so this render sees a new hash.
+    expect(window.location.hash).toBe('#/seek');
+    navigateDuringCommit = true;
+    act(() => rerender());
+    expect(window.location.hash).toBe('#/sense');
+    await waitFor(() => expect(result.current.route.area).toBe('sense'));
+    expect(window.location.hash).toBe('#/sense');
+  });
+
+  it('canonicalises a hash typed later, without adding history', async () => {
+    const { result } = renderHook(() => useHashRouter());
+    const lengthBefore = window.history.length;
+    act(() => {
+      window.location.hash = '#/SHARE/';
+    });
+    await waitFor(() => expect(window.location.hash).toBe('#/share'));
+    expect(result.current.route).toEqual({ area: 'share', path: [] });
+    expect(window.history.length).toBe(lengthBefore + 1);
   });
 
   it('navigates with a history entry, so Back returns', async () => {

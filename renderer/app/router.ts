@@ -59,14 +59,20 @@ export function useHashRouter(win: Window = window): HashRouter {
     [win],
   );
   const hash = useSyncExternalStore(subscribe, () => win.location.hash);
-  const route = useMemo(() => parseHash(hash), [hash]);
+  // Keyed by the canonical hash, so quietly rewriting `''` to `#/seek` below does not make a new route.
+  const canonicalHash = toHash(parseHash(hash));
+  const route = useMemo(() => parseHash(canonicalHash), [canonicalHash]);
 
   // Show the canonical URL (`#/seek` for an empty or unknown hash) without adding a history entry,
   // so Back does not land on a URL that only redirects.
+  // Canonicalise the hash the window has now, never the one this render saw: a link or Back can move
+  // the hash between a render and its effects (its hashchange is still queued), and writing the
+  // rendered route back would undo that navigation without an event, so the app would never follow it.
   useEffect(() => {
-    const canonical = toHash(route);
-    if (win.location.hash !== canonical) win.history.replaceState(win.history.state, '', canonical);
-  }, [route, win]);
+    const current = win.location.hash;
+    const canonical = toHash(parseHash(current));
+    if (current !== canonical) win.history.replaceState(win.history.state, '', canonical);
+  }, [hash, win]);
 
   const navigate = useCallback<HashRouter['navigate']>(
     (next) => {

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, type MouseEvent } from 'react';
+import { triageShortcuts } from '../features/seek';
 import { areaEntries } from './areas';
 import type { ShortcutLabels } from './keyboard-shortcuts';
 import './shortcuts-dialog.css';
@@ -33,6 +34,10 @@ export function ShortcutsDialog({ labels, onClose }: ShortcutsDialogProps) {
     [['Esc'], 'Clear the search, or close this help'],
     ...areaEntries.map(({ area, label }): [string[], string] => [[labels.area(area)], `Go to ${label}`]),
     [['?'], 'Show these shortcuts'],
+    // Seek's triage keys, listed here too so `?` shows every shortcut in one place.
+    ...triageShortcuts
+      .filter(([keys]) => !keys.includes('/') && !keys.includes('?'))
+      .map(([keys, action]): [string[], string] => [[...keys], `Seek: ${action}`]),
   ];
 
   return (

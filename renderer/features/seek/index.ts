@@ -1,2 +1,6 @@
 export { SeekView } from './seek-view';
 export { SeekIcon } from './seek-icon';
+/** Mount once near the app's root, inside the DatabaseContext, so refreshing outlives the view. */
+export { SeekRoot } from './seek-root';
+/** Seek's single-key shortcuts, for a shortcut list: [keys, what they do]. */
+export { triageShortcuts } from './triage-keys';

@@ -1,0 +1,25 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { getArticle, saveArticle } from './articles';
+import type { CommonplaceDb } from './db';
+import { upsertItems } from './items';
+import { openFreshDatabase } from './migration-harness';
+
+let db: CommonplaceDb;
+beforeEach(async () => {
+  db = await openFreshDatabase();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+it('stores the full text of an item once, with its length and byline, and reads it back', async () => {
+  const { addedIds } = await upsertItems(db, [{ dedupeKey: 'a', sourceIds: ['s'], title: 'A', publishedAt: 1 }]);
+  const itemId = addedIds[0]!;
+  expect(await getArticle(db, itemId)).toBeUndefined();
+  await saveArticle(db, itemId, { html: '<p>Hello world</p>', text: 'Hello world', byline: 'Ada' }, 42);
+  expect(await getArticle(db, itemId)).toEqual({ itemId, html: '<p>Hello world</p>', text: 'Hello world', byline: 'Ada', length: 11, extractedAt: 42 });
+});
+
+it('refuses the full text of an item that is gone', async () => {
+  await expect(saveArticle(db, 'missing', { html: '', text: '' })).rejects.toMatchObject({ code: 'not-found' });
+});

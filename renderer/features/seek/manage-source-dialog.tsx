@@ -1,0 +1,128 @@
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import type { Source } from '../../../shared/model';
+import { moveSource, renameSource, undoSourceChange, unsubscribe, useDatabase, type UnsubscribeItems } from '../../data';
+import { errorWords } from './error-words';
+import type { Notify } from './undo-toast';
+import './manage-source-dialog.css';
+
+interface ManageSourceDialogProps {
+  source: Source;
+  folders: readonly string[];
+  onClose: () => void;
+  onUnsubscribed: (source: Source) => void;
+  notify: Notify;
+}
+
+/** Rename, move to a folder, or unsubscribe (keeping or deleting its items); every change can be undone. */
+export function ManageSourceDialog({ source, folders, onClose, onUnsubscribed, notify }: ManageSourceDialogProps) {
+  const db = useDatabase();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const listId = useId();
+  const [title, setTitle] = useState(source.title);
+  const [folder, setFolder] = useState(source.folder ?? '');
+  const [items, setItems] = useState<UnsubscribeItems>('keep');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (!dialog || dialog.open) return;
+    // jsdom (unit tests) has no showModal; an open non-modal dialog is the closest it can show.
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+  }, []);
+
+  async function run(work: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+      onClose();
+    } catch (caught) {
+      setError(errorWords(caught).message);
+      setBusy(false);
+    }
+  }
+
+  const onSave = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const renamed = title.trim() !== source.title;
+      const moved = folder.trim() !== (source.folder ?? '');
+      if (!renamed && !moved) return;
+      // The first snapshot holds the row as it was before both changes: undoing it undoes both.
+      const before = renamed ? await renameSource(db, source.id, title) : await moveSource(db, source.id, folder);
+      if (renamed && moved) await moveSource(db, source.id, folder);
+      const what = [renamed ? `Renamed to “${title.trim() || source.url}”` : '', moved ? (folder.trim() ? `moved to ${folder.trim()}` : 'taken out of its folder') : '']
+        .filter(Boolean)
+        .join(', ');
+      notify({ text: `${what.charAt(0).toUpperCase()}${what.slice(1)}.`, undo: () => undoSourceChange(db, before) });
+    });
+  };
+
+  const onUnsubscribe = () =>
+    run(async () => {
+      const snapshot = await unsubscribe(db, source.id, items);
+      onUnsubscribed(source);
+      const kept = items === 'keep' ? 'its items stay in the river' : 'its items were deleted';
+      notify({ text: `Unsubscribed from “${source.title}”; ${kept}.`, undo: () => undoSourceChange(db, snapshot) });
+    });
+
+  const onBackdropClick = (event: MouseEvent<HTMLDialogElement>) => {
+    if (event.target === event.currentTarget) onClose();
+  };
+
+  return (
+    <dialog ref={ref} className="seek-dialog" aria-labelledby={titleId} onClose={onClose} onClick={onBackdropClick}>
+      <form className="seek-dialog__body" onSubmit={onSave}>
+        <h2 id={titleId} className="seek-dialog__title">
+          {source.title}
+        </h2>
+        <p className="seek-dialog__detail">{source.url}</p>
+        <label className="field">
+          <span className="field__label">Name</span>
+          <input className="field__input" value={title} onChange={(event) => setTitle(event.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field__label">Folder</span>
+          <input className="field__input" list={listId} value={folder} placeholder="No folder" onChange={(event) => setFolder(event.target.value)} />
+          <datalist id={listId}>
+            {folders.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+        </label>
+        <div className="seek-dialog__actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            Save
+          </button>
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+
+        <fieldset className="seek-dialog__danger">
+          <legend>Unsubscribe</legend>
+          <label className="choice">
+            <input type="radio" name="unsubscribe-items" checked={items === 'keep'} onChange={() => setItems('keep')} />
+            <span className="choice__title">Keep its items in the river</span>
+          </label>
+          <label className="choice">
+            <input type="radio" name="unsubscribe-items" checked={items === 'delete'} onChange={() => setItems('delete')} />
+            <span className="choice__title">Delete its items</span>
+            <span className="choice__detail">Starred, read-later and highlighted items are kept.</span>
+          </label>
+          <button type="button" className="button button--danger" onClick={() => void onUnsubscribe()} disabled={busy}>
+            Unsubscribe
+          </button>
+        </fieldset>
+        {error && (
+          <p role="alert" className="seek-dialog__error">
+            {error}
+          </p>
+        )}
+      </form>
+    </dialog>
+  );
+}

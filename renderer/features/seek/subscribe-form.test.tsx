@@ -1,0 +1,127 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HostCallError } from '../../../shared/host-error';
+import { addSource, listSources, type CommonplaceDb } from '../../data';
+import { openFreshDatabase } from '../../data/migration-harness';
+import { deferred, fakeSeekHost, okResponse, parsedFeed, renderSeek, type FakeAnswers } from './test-support';
+
+let db: CommonplaceDb;
+beforeEach(async () => {
+  db = await openFreshDatabase();
+});
+afterEach(async () => {
+  cleanup();
+  await db.delete();
+});
+
+const stories = Array.from({ length: 8 }, (_, index) => ({ guid: `g${index}`, title: `Story ${index + 1}`, published: `2024-01-0${index + 1}T00:00:00Z` }));
+const blog = parsedFeed('Example Blog', stories);
+const comments = parsedFeed('Example Comments', [{ guid: 'c1', title: 'A comment' }]);
+
+const twoFeeds: FakeAnswers = {
+  discover: async () => ({
+    pageUrl: 'https://example.com/',
+    isFeed: false,
+    feeds: [
+      { url: 'https://example.com/feed.xml', title: 'Posts', format: 'rss' },
+      { url: 'https://example.com/comments.xml', title: 'Comments', format: 'atom' },
+    ],
+  }),
+  fetch: async ({ url }) => okResponse(url.includes('comments') ? comments : blog, url, { etag: '"e1"' }),
+};
+
+async function openForm(answers: FakeAnswers) {
+  const host = fakeSeekHost(answers);
+  renderSeek(db, host);
+  fireEvent.click(await screen.findByRole('button', { name: 'Add feed' }));
+  const form = screen.getByRole('form', { name: 'Add a feed' });
+  return { host, form };
+}
+
+function submitAddress(form: HTMLElement, address: string) {
+  fireEvent.change(within(form).getByRole('textbox', { name: 'Feed or site URL' }), { target: { value: address } });
+  fireEvent.click(within(form).getByRole('button', { name: 'Subscribe' }));
+}
+
+describe('subscribing', () => {
+  it('discovers, lets the user choose, previews, and stores the source with its items', async () => {
+    const { host, form } = await openForm(twoFeeds);
+    expect(document.activeElement).toBe(within(form).getByRole('textbox', { name: 'Feed or site URL' }));
+    submitAddress(form, 'example.com');
+
+    const choice = await within(form).findByRole('radio', { name: /Comments/ });
+    expect(within(form).getByRole('radio', { name: /Posts/ })).toHaveProperty('checked', true);
+    expect(host.calls).toEqual([{ name: 'feed:discover', request: { url: 'https://example.com' } }]);
+    fireEvent.click(choice);
+    fireEvent.click(within(form).getByRole('button', { name: 'Preview' }));
+
+    const preview = await within(form).findByRole('region', { name: 'Feed preview' });
+    expect(within(preview).getByRole('heading').textContent).toBe('Example Comments');
+    expect(preview.textContent).toContain('A comment');
+    expect(await listSources(db)).toEqual([]); // nothing stored before the user confirms
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Subscribe' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Add a feed' })).toBeNull());
+    const [source] = await listSources(db);
+    expect(source).toMatchObject({ title: 'Example Comments', url: 'https://example.com/comments.xml', etag: '"e1"' });
+    expect(host.calls.map((call) => call.name)).toEqual(['feed:discover', 'feed:fetch']); // not fetched twice
+    expect(await screen.findByRole('option', { name: 'A comment' })).toBeTruthy();
+    expect(screen.getByText(/Subscribed to “Example Comments”: 1 item/)).toBeTruthy();
+  });
+
+  it('goes straight to the preview when there is one feed, showing the first five titles', async () => {
+    const { form } = await openForm({ ...twoFeeds, discover: async () => ({ pageUrl: 'https://example.com/feed.xml', isFeed: true, feeds: [{ url: 'https://example.com/feed.xml' }] }) });
+    submitAddress(form, 'https://example.com/feed.xml');
+    const preview = await within(form).findByRole('region', { name: 'Feed preview' });
+    expect(within(preview).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Story 1', 'Story 2', 'Story 3', 'Story 4', 'Story 5']);
+    expect(preview.textContent).toContain('Latest of 8 items');
+    fireEvent.click(within(form).getByRole('button', { name: 'Subscribe' }));
+    await waitFor(async () => expect(await db.items.count()).toBe(8));
+  });
+
+  it('refuses a duplicate politely, before fetching the feed again', async () => {
+    await addSource(db, { kind: 'feed', url: 'https://example.com/feed.xml', title: 'My Example' });
+    const { host, form } = await openForm({ ...twoFeeds, discover: async () => ({ pageUrl: 'https://example.com/', isFeed: true, feeds: [{ url: 'https://example.com/feed.xml' }] }) });
+    submitAddress(form, 'https://example.com/');
+    expect((await within(form).findByRole('alert')).textContent).toBe('You already follow this as “My Example”.');
+    expect(host.calls.map((call) => call.name)).toEqual(['feed:discover']);
+    expect(await listSources(db)).toHaveLength(1);
+  });
+
+  it('shows the host error in words, and lets the user try again', async () => {
+    let fail = true;
+    const { form } = await openForm({
+      ...twoFeeds,
+      discover: async () => {
+        if (fail) throw new HostCallError({ code: 'not-a-feed', message: 'That page offers no feed Commonplace can read.' });
+        return { pageUrl: 'https://example.com/feed.xml', isFeed: true, feeds: [{ url: 'https://example.com/feed.xml' }] };
+      },
+    });
+    submitAddress(form, 'https://example.com/');
+    expect((await within(form).findByRole('alert')).textContent).toBe('That page offers no feed Commonplace can read.');
+    fail = false;
+    fireEvent.click(within(form).getByRole('button', { name: 'Subscribe' }));
+    await within(form).findByRole('region', { name: 'Feed preview' });
+    expect(within(form).queryByRole('alert')).toBeNull();
+  });
+
+  it('says what it is doing while it waits, and does not submit twice', async () => {
+    const answer = deferred<Awaited<ReturnType<NonNullable<FakeAnswers['discover']>>>>();
+    const { host, form } = await openForm({ ...twoFeeds, discover: () => answer.promise });
+    submitAddress(form, 'https://example.com/');
+    expect(await within(form).findByText('Looking for feeds…')).toBeTruthy();
+    expect(form.getAttribute('aria-busy')).toBe('true');
+    expect(within(form).getByRole('button', { name: 'Subscribe' })).toHaveProperty('disabled', true);
+    fireEvent.submit(form);
+    answer.resolve({ pageUrl: 'https://example.com/', isFeed: false, feeds: [] });
+    expect((await within(form).findByRole('alert')).textContent).toMatch(/No feed was found at https:\/\/example\.com\//);
+    expect(host.calls).toHaveLength(1);
+  });
+
+  it('refuses an address that is not a web address without asking the host', async () => {
+    const { host, form } = await openForm(twoFeeds);
+    submitAddress(form, 'javascript:alert(1)');
+    expect((await within(form).findByRole('alert')).textContent).toMatch(/is not a web address/);
+    expect(host.calls).toEqual([]);
+  });
+});
