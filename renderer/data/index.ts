@@ -26,7 +26,17 @@ export {
   type FetchTiming,
   type SuccessOutcome,
 } from './refresh-state';
-export { renameSource, moveSource, unsubscribe, undoSourceChange, type SourceChangeSnapshot, type UnsubscribeItems } from './source-edits';
+export {
+  renameSource,
+  moveSource,
+  setSourceTags,
+  normalizeTags,
+  parseTagList,
+  unsubscribe,
+  undoSourceChange,
+  type SourceChangeSnapshot,
+  type UnsubscribeItems,
+} from './source-edits';
 export {
   riverKeys,
   riverHead,

@@ -4,18 +4,12 @@
  * outline never loses the other ninety-nine) and turns sources back into outlines for export.
  */
 import type { Source } from '../../shared/model';
+import type { OpmlSubscription } from '../../shared/opml/opml-types';
 import type { CommonplaceDb } from './db';
 import { addSource } from './sources';
 import { isStoreError } from './store-error';
 
-/** An OPML subscription as shared/opml describes one. */
-export interface OpmlSubscription {
-  title: string;
-  xmlUrl: string;
-  htmlUrl?: string;
-  folderPath: string[];
-  tags?: string[];
-}
+export type { OpmlSubscription };
 
 export interface ImportSkip {
   reason: string;

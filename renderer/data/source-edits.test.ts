@@ -4,7 +4,7 @@ import { saveArticle } from './articles';
 import type { CommonplaceDb } from './db';
 import { setItemState, upsertItems } from './items';
 import { openFreshDatabase } from './migration-harness';
-import { moveSource, renameSource, undoSourceChange, unsubscribe } from './source-edits';
+import { moveSource, parseTagList, renameSource, setSourceTags, undoSourceChange, unsubscribe } from './source-edits';
 import { addSource } from './sources';
 
 let db: CommonplaceDb;
@@ -51,6 +51,39 @@ describe('rename and move', () => {
     expect(await db.sources.get(source.id)).not.toHaveProperty('folder');
     await undoSourceChange(db, snapshot);
     expect((await db.sources.get(source.id))?.folder).toBe('Tech');
+  });
+});
+
+describe('tags', () => {
+  it('stores tags trimmed, without repeats or empty ones, in the order given', async () => {
+    await setSourceTags(db, source.id, ['  news ', '', 'area/topic', 'news', '   ', 'News']);
+    expect((await db.sources.get(source.id))?.tags).toEqual(['news', 'area/topic', 'News']);
+  });
+
+  it('finds sources by tag through the index, and forgets a tag once it is removed', async () => {
+    await setSourceTags(db, source.id, ['news', 'rust']);
+    await setSourceTags(db, other.id, ['news']);
+    expect((await db.sources.where('tags').equals('news').primaryKeys()).sort()).toEqual([source.id, other.id].sort());
+    await setSourceTags(db, source.id, ['news']);
+    expect(await db.sources.where('tags').equals('rust').count()).toBe(0);
+  });
+
+  it('clears tags, and undo restores the old ones', async () => {
+    await setSourceTags(db, source.id, ['a', 'b']);
+    const snapshot = await setSourceTags(db, source.id, []);
+    expect((await db.sources.get(source.id))?.tags).toEqual([]);
+    await undoSourceChange(db, snapshot);
+    expect((await db.sources.get(source.id))?.tags).toEqual(['a', 'b']);
+  });
+
+  it('refuses a source that is gone', async () => {
+    await unsubscribe(db, other.id, 'keep');
+    await expect(setSourceTags(db, other.id, ['x'])).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('reads a comma-separated list as typed', () => {
+    expect(parseTagList(' news,, area/topic ,news , ')).toEqual(['news', 'area/topic']);
+    expect(parseTagList('   ')).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Organising subscriptions: rename, move to a folder, unsubscribe. Each change returns a snapshot of
+ * Organising subscriptions: rename, move to a folder, tag, unsubscribe. Each change returns a snapshot of
  * the rows it touched, and `undoSourceChange` puts them back exactly, so the UI can offer Undo.
  */
 import type { Article, Id, Item, Source } from '../../shared/model';
@@ -38,6 +38,25 @@ export async function moveSource(db: CommonplaceDb, id: Id, folder: string | und
     if (name) next.folder = name;
     else delete next.folder;
     await db.sources.put(next);
+    return { sources: [source], items: [], articles: [] };
+  });
+}
+
+/** Tags as stored: each trimmed, empty ones dropped, repeats (exact spelling) dropped; first-seen order kept. */
+export function normalizeTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))];
+}
+
+/** Tags as a person types them: comma-separated, e.g. "news, area/topic". */
+export function parseTagList(text: string): string[] {
+  return normalizeTags(text.split(','));
+}
+
+/** Replaces a source's tags (normalised as normalizeTags does); an empty list leaves it untagged. */
+export async function setSourceTags(db: CommonplaceDb, id: Id, tags: readonly string[]): Promise<SourceChangeSnapshot> {
+  return db.transaction('rw', db.sources, async () => {
+    const source = await requireSource(db, id);
+    await db.sources.update(id, { tags: normalizeTags(tags) });
     return { sources: [source], items: [], articles: [] };
   });
 }

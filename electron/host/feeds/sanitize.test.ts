@@ -70,3 +70,12 @@ describe('sanitizeHtml', () => {
     expect(sanitizeHtml('Fish &amp; chips', base)).toBe('Fish &amp; chips');
   });
 });
+
+describe('sanitizeHtml over many calls', () => {
+  it('gives the same safe answer before and after its jsdom window is renewed', () => {
+    const html = '<p>Hi <a href="/x" onclick="x()">link</a><script>bad()</script><img src="a.png" onerror="y()"></p>';
+    const first = sanitizeHtml(html, 'https://example.com/feed');
+    expect(first).toBe('<p>Hi <a href="https://example.com/x">link</a><img src="https://example.com/a.png"></p>');
+    for (let call = 0; call < 250; call += 1) expect(sanitizeHtml(html, 'https://example.com/feed')).toBe(first);
+  });
+});

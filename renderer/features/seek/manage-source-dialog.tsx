@@ -1,6 +1,16 @@
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import type { Source } from '../../../shared/model';
-import { moveSource, renameSource, undoSourceChange, unsubscribe, useDatabase, type UnsubscribeItems } from '../../data';
+import {
+  moveSource,
+  parseTagList,
+  renameSource,
+  setSourceTags,
+  undoSourceChange,
+  unsubscribe,
+  useDatabase,
+  type SourceChangeSnapshot,
+  type UnsubscribeItems,
+} from '../../data';
 import { errorWords } from './error-words';
 import type { Notify } from './undo-toast';
 import './manage-source-dialog.css';
@@ -13,14 +23,17 @@ interface ManageSourceDialogProps {
   notify: Notify;
 }
 
-/** Rename, move to a folder, or unsubscribe (keeping or deleting its items); every change can be undone. */
+/** Rename, move to a folder, tag, or unsubscribe (keeping or deleting its items); every change can be undone. */
 export function ManageSourceDialog({ source, folders, onClose, onUnsubscribed, notify }: ManageSourceDialogProps) {
   const db = useDatabase();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const listId = useId();
+  const tagsId = useId();
+  const tagsHintId = useId();
   const [title, setTitle] = useState(source.title);
   const [folder, setFolder] = useState(source.folder ?? '');
+  const [tags, setTags] = useState(source.tags.join(', '));
   const [items, setItems] = useState<UnsubscribeItems>('keep');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,11 +63,22 @@ export function ManageSourceDialog({ source, folders, onClose, onUnsubscribed, n
     void run(async () => {
       const renamed = title.trim() !== source.title;
       const moved = folder.trim() !== (source.folder ?? '');
-      if (!renamed && !moved) return;
-      // The first snapshot holds the row as it was before both changes: undoing it undoes both.
-      const before = renamed ? await renameSource(db, source.id, title) : await moveSource(db, source.id, folder);
-      if (renamed && moved) await moveSource(db, source.id, folder);
-      const what = [renamed ? `Renamed to “${title.trim() || source.url}”` : '', moved ? (folder.trim() ? `moved to ${folder.trim()}` : 'taken out of its folder') : '']
+      const nextTags = parseTagList(tags);
+      const retagged = nextTags.join('\n') !== source.tags.join('\n');
+      const changes: Array<() => Promise<SourceChangeSnapshot>> = [];
+      if (renamed) changes.push(() => renameSource(db, source.id, title));
+      if (moved) changes.push(() => moveSource(db, source.id, folder));
+      if (retagged) changes.push(() => setSourceTags(db, source.id, nextTags));
+      const [first, ...rest] = changes;
+      if (!first) return;
+      // The first snapshot holds the row as it was before every change: undoing it undoes them all.
+      const before = await first();
+      for (const change of rest) await change();
+      const what = [
+        renamed ? `Renamed to “${title.trim() || source.url}”` : '',
+        moved ? (folder.trim() ? `moved to ${folder.trim()}` : 'taken out of its folder') : '',
+        retagged ? (nextTags.length > 0 ? `tagged ${nextTags.join(', ')}` : 'untagged') : '',
+      ]
         .filter(Boolean)
         .join(', ');
       notify({ text: `${what.charAt(0).toUpperCase()}${what.slice(1)}.`, undo: () => undoSourceChange(db, before) });
@@ -93,6 +117,22 @@ export function ManageSourceDialog({ source, folders, onClose, onUnsubscribed, n
             ))}
           </datalist>
         </label>
+        <div className="field">
+          <label className="field__label" htmlFor={tagsId}>
+            Tags
+          </label>
+          <input
+            id={tagsId}
+            className="field__input"
+            value={tags}
+            placeholder="No tags"
+            aria-describedby={tagsHintId}
+            onChange={(event) => setTags(event.target.value)}
+          />
+          <span id={tagsHintId} className="field__hint">
+            Separate tags with commas.
+          </span>
+        </div>
         <div className="seek-dialog__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             Save

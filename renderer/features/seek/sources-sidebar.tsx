@@ -4,7 +4,7 @@ import type { UnreadCounts } from '../../data';
 import { ManageSourceDialog } from './manage-source-dialog';
 import { RulesDialog } from './rules-dialog';
 import { SeekShortcuts } from './seek-shortcuts';
-import { groupByFolder, sameScope, type RiverScope } from './river-scope';
+import { groupByFolder, groupByTag, sameScope, type RiverScope } from './river-scope';
 import type { Notify } from './undo-toast';
 import './sources-sidebar.css';
 
@@ -18,10 +18,12 @@ interface SourcesSidebarProps {
   notify: Notify;
 }
 
-/** "All items", then sources by folder with unread counts; each shows its last error and a Retry. */
+/** "All items", sources by folder, then tags, with unread counts; each source shows its last error and a Retry. */
 export function SourcesSidebar({ sources, counts, scope, refreshing, onScope, onRetry, notify }: SourcesSidebarProps) {
   const groups = useMemo(() => groupByFolder(sources), [sources]);
   const folders = useMemo(() => groups.map((group) => group.folder).filter((folder): folder is string => folder !== undefined), [groups]);
+  const tags = useMemo(() => groupByTag(sources), [sources]);
+  const tagsHeadingId = useId();
   const [managing, setManaging] = useState<Id | null>(null);
   const [editingRules, setEditingRules] = useState(false);
   const managed = sources.find((source) => source.id === managing);
@@ -73,6 +75,25 @@ export function SourcesSidebar({ sources, counts, scope, refreshing, onScope, on
           </ul>
         </div>
       ))}
+      {tags.length > 0 && (
+        <div className="sources__group sources__tags" role="group" aria-labelledby={tagsHeadingId}>
+          <h2 id={tagsHeadingId} className="sources__heading">
+            Tags
+          </h2>
+          <ul className="sources__list">
+            {tags.map(({ tag, sources: tagged }) => (
+              <li key={tag}>
+                <ScopeButton
+                  label={tag}
+                  unread={tagged.reduce((sum, source) => sum + count(source.id), 0)}
+                  current={sameScope(scope, { kind: 'tag', tag })}
+                  onClick={() => onScope({ kind: 'tag', tag })}
+                />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <button type="button" className="button button--quiet sources__rules" aria-haspopup="dialog" onClick={() => setEditingRules(true)}>
         Mute and keep rules
       </button>
