@@ -26,15 +26,19 @@ async function main(): Promise<void> {
   const appDir = path.resolve(__dirname, '..', '..');
   const startedAt = Date.now();
   const child = spawn(availability.binary, [appDir], { stdio: 'inherit' });
-  child.on('error', (error) => void fallBack(`Electron failed to run (${error.message})`));
+  // 'error' and 'exit' can both fire for one failed start; fall back once.
+  let fellBack = false;
+  const fallBackOnce = (reason: string) => {
+    if (fellBack) return;
+    fellBack = true;
+    void fallBack(reason);
+  };
+  child.on('error', (error) => fallBackOnce(`Electron failed to run (${error.message})`));
   child.on('exit', (code, signal) => {
     // A crash within seconds of starting means this machine cannot run Electron (missing libraries, GPU):
     // the user still gets the app, in the browser.
-    if (code !== 0 && signal === null && Date.now() - startedAt < 10_000) {
-      void fallBack(`Electron exited at start with code ${code}`);
-      return;
-    }
-    process.exit(code ?? 0);
+    if (code !== 0 && signal === null && Date.now() - startedAt < 10_000) return fallBackOnce(`Electron exited at start with code ${code}`);
+    if (!fellBack) process.exit(code ?? 0);
   });
 }
 

@@ -79,6 +79,8 @@ export interface Item {
   /** May be empty: some feed entries have only a body. */
   title: string;
   link?: string;
+  /** `link` in canonical form (shared/feeds/urls.ts): also merges copies whose dedupe keys differ. */
+  canonicalLink?: string;
   author?: string;
   /** The feed's date, else `firstSeenAt`: always present so date-sorted indexes include every item. */
   publishedAt: EpochMs;

@@ -17,7 +17,8 @@ import type {
   Setting,
   Source,
 } from '../../shared/model';
-import { schemaV1, type SchemaVersion } from './schema';
+import { canonicalUrl } from '../../shared/feeds/urls';
+import { schemaV1, schemaV2, type SchemaVersion } from './schema';
 
 export interface VersionStep {
   schema: SchemaVersion;
@@ -27,11 +28,25 @@ export interface VersionStep {
 
 /**
  * Every version, oldest first. Dexie needs them all: a database left at any old version is
- * upgraded through each later step in turn. Shipping version 2 is one line here:
- *   { schema: schemaV2, upgrade: (tx) => tx.table('items').toCollection().modify(…) },
+ * upgraded through each later step in turn. Shipping a version is one entry here:
+ *   { schema: schemaV3, upgrade: (tx) => tx.table('items').toCollection().modify(…) },
  * plus a test in migrations.test.ts.
  */
-export const versionSteps: readonly VersionStep[] = Object.freeze([{ schema: schemaV1 }]);
+export const versionSteps: readonly VersionStep[] = Object.freeze([
+  { schema: schemaV1 },
+  {
+    schema: schemaV2,
+    // Items stored under v1 gain the canonical form of their link (none when the link is not http(s)).
+    upgrade: (tx) =>
+      tx
+        .table('items')
+        .toCollection()
+        .modify((item: { link?: unknown; canonicalLink?: string }) => {
+          const canonical = typeof item.link === 'string' ? canonicalUrl(item.link) : undefined;
+          if (canonical !== undefined) item.canonicalLink = canonical;
+        }),
+  },
+]);
 
 export const latestSchema: SchemaVersion = versionSteps[versionSteps.length - 1]!.schema;
 

@@ -78,6 +78,69 @@ describe('upsertItems', () => {
     expect((await byKey('a'))?.sourceIds).toEqual(['s1', 's2']);
   });
 
+  describe('by canonical link, when feeds key the same story differently', () => {
+    const story = 'https://news.example/2026/11/story';
+
+    it('stores the canonical form of the link', async () => {
+      await upsertItems(db, [incoming('guid:https://a.example/feed:1', { link: `${story}?utm_source=rss#top` })]);
+      expect(await db.items.where('canonicalLink').equals(story).count()).toBe(1);
+    });
+
+    it('merges two sources with different guid: keys and the same link into one item with both source ids', async () => {
+      const { addedIds } = await upsertItems(db, [
+        incoming('guid:https://a.example/feed:tag:a,2026:1', { sourceIds: ['s1'], link: `${story}?utm_source=a-feed&utm_medium=rss`, author: undefined }),
+      ]);
+      await setItemState(db, addedIds[0]!, { read: true, starred: true });
+      const result = await upsertItems(db, [
+        incoming('guid:https://b.example/rss:98765', { sourceIds: ['s2'], link: `${story}?fbclid=xyz`, title: 'Other wording', author: 'Ada' }),
+      ]);
+      expect(result).toEqual({ addedIds: [], updatedIds: addedIds });
+      const items = await db.items.toArray();
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({
+        id: addedIds[0],
+        dedupeKey: 'guid:https://a.example/feed:tag:a,2026:1', // the stored key is kept
+        sourceIds: ['s1', 's2'],
+        read: 1,
+        starred: 1,
+        title: 'Story guid:https://a.example/feed:tag:a,2026:1', // not overwritten by another source…
+        author: 'Ada', // …which only fills what was missing
+        canonicalLink: story,
+      });
+      expect(await db.items.where('sourceIds').equals('s2').primaryKeys()).toEqual(addedIds);
+      // The second source's next fetch finds the same item again (by link: its own key was never stored).
+      const again = await upsertItems(db, [incoming('guid:https://b.example/rss:98765', { sourceIds: ['s2'], link: `${story}?fbclid=xyz` })]);
+      expect(again.addedIds).toEqual([]);
+      expect(await db.items.toArray()).toMatchObject([{ id: addedIds[0], sourceIds: ['s1', 's2'], read: 1, starred: 1 }]);
+    });
+
+    it('merges across sources inside one batch too', async () => {
+      const result = await upsertItems(db, [
+        incoming('guid:a:1', { sourceIds: ['s1'], link: story }),
+        incoming('guid:b:1', { sourceIds: ['s2'], link: `${story}?utm_campaign=x` }),
+      ]);
+      expect(result.addedIds).toHaveLength(1);
+      expect(await db.items.toArray()).toMatchObject([{ dedupeKey: 'guid:a:1', sourceIds: ['s1', 's2'] }]);
+    });
+
+    it('keeps stories with different links apart', async () => {
+      await upsertItems(db, [incoming('guid:a:1', { sourceIds: ['s1'], link: story })]);
+      const result = await upsertItems(db, [incoming('guid:b:1', { sourceIds: ['s2'], link: `${story}-2` })]);
+      expect(result.addedIds).toHaveLength(1);
+      expect(await db.items.count()).toBe(2);
+      // A parameter that is not tracking makes a different link.
+      await upsertItems(db, [incoming('guid:c:1', { sourceIds: ['s3'], link: `${story}?page=2` })]);
+      expect(await db.items.count()).toBe(3);
+    });
+
+    it("never merges one feed's own entries that share a link", async () => {
+      const home = 'https://podcast.example/';
+      await upsertItems(db, [incoming('guid:p:1', { sourceIds: ['s1'], link: home }), incoming('guid:p:2', { sourceIds: ['s1'], link: home })]);
+      await upsertItems(db, [incoming('guid:p:3', { sourceIds: ['s1'], link: home })]);
+      expect(await db.items.count()).toBe(3);
+    });
+  });
+
   it('is one transaction: a row IndexedDB refuses stores none of the batch', async () => {
     await upsertItems(db, [incoming('existing', { sourceIds: ['s1'] })]);
     // A function cannot be cloned into IndexedDB, so this row fails inside the write.

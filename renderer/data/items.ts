@@ -1,5 +1,6 @@
 /** Items: the river of stories, deduplicated across sources. */
 import { Dexie } from 'dexie';
+import { canonicalUrl } from '../../shared/feeds/urls';
 import type { Id, Item, ItemStateName } from '../../shared/model';
 import type { CommonplaceDb } from './db';
 import { StoreError } from './store-error';
@@ -14,7 +15,7 @@ export interface UpsertResult {
   updatedIds: Id[];
 }
 
-const contentFields = ['title', 'link', 'author', 'publishedAt', 'summaryHtml', 'imageUrl'] as const;
+const contentFields = ['title', 'link', 'canonicalLink', 'author', 'publishedAt', 'summaryHtml', 'imageUrl'] as const;
 
 /**
  * Merges an incoming copy into the stored one; undefined when nothing changed.
@@ -48,26 +49,73 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }
 
+/** The incoming copy's canonical link: the one it carries, else its link's canonical form. */
+function canonicalLinkOf(copy: IncomingItem): string | undefined {
+  return copy.canonicalLink ?? (copy.link === undefined ? undefined : canonicalUrl(copy.link));
+}
+
+/**
+ * The stored item an incoming copy with an unknown dedupe key joins because it has the same
+ * canonical link, if any. A feed's own entries are never merged with each other by link: when the
+ * item was first stored from one of the copy's sources (it is `sourceIds[0]`), two different keys
+ * from that feed are two stories that share a link (a feed whose entries all point at its home page).
+ * Among several candidates, the one that already lists the copy's source wins (a re-fetch of a copy
+ * merged earlier), then the first seen.
+ */
+function linkMatch(candidates: readonly Item[], copy: IncomingItem): Item | undefined {
+  const eligible = candidates.filter((item) => !copy.sourceIds.includes(item.sourceIds[0] ?? ''));
+  const rank = (item: Item) => (copy.sourceIds.some((id) => item.sourceIds.includes(id)) ? 0 : 1);
+  return [...eligible].sort((a, b) => rank(a) - rank(b) || a.firstSeenAt - b.firstSeenAt)[0];
+}
+
 /**
  * Stores fetched stories in one transaction: new dedupe keys become items, known ones merge
- * into the stored item (see `merge`). Duplicates inside one batch merge too.
+ * into the stored item (see `merge`). A copy whose key is unknown but whose canonical link is a
+ * stored item's merges into that item the same way (feeds namespace their GUIDs, so the same story
+ * from two feeds has two keys; see `linkMatch`). Duplicates inside one batch merge too.
  */
 export async function upsertItems(db: CommonplaceDb, incoming: readonly IncomingItem[]): Promise<UpsertResult> {
   if (incoming.length === 0) return { addedIds: [], updatedIds: [] };
+  const copies = incoming.map((copy) => {
+    const canonicalLink = canonicalLinkOf(copy);
+    return canonicalLink === undefined ? copy : { ...copy, canonicalLink };
+  });
   return db.transaction('rw', db.items, async () => {
-    const keys = [...new Set(incoming.map((item) => item.dedupeKey))];
+    const keys = [...new Set(copies.map((item) => item.dedupeKey))];
     const stored = await db.items.where('dedupeKey').anyOf(keys).toArray();
     const byKey = new Map(stored.map((item) => [item.dedupeKey, item]));
+    const links = [...new Set(copies.flatMap((item) => (item.canonicalLink === undefined ? [] : [item.canonicalLink])))];
+    const sameLink = await db.items.where('canonicalLink').anyOf(links).toArray();
+    /** Current version of every item seen by id, so a merge always starts from the latest copy. */
+    const byId = new Map([...sameLink, ...stored].map((item) => [item.id, item]));
+    const byLink = new Map<string, Id[]>();
+    const remember = (item: Item) => {
+      byId.set(item.id, item);
+      byKey.set(item.dedupeKey, item);
+      if (item.canonicalLink === undefined) return;
+      const ids = byLink.get(item.canonicalLink) ?? [];
+      if (!ids.includes(item.id)) byLink.set(item.canonicalLink, [...ids, item.id]);
+    };
+    for (const item of sameLink) remember(item);
+    for (const item of stored) remember(item);
     const added = new Set<Id>();
     const dirty = new Map<Id, Item>();
     const now = Date.now();
 
-    for (const copy of incoming) {
-      const current = byKey.get(copy.dedupeKey);
+    for (const copy of copies) {
+      const byDedupeKey = byKey.get(copy.dedupeKey);
+      const current =
+        byDedupeKey === undefined
+          ? copy.canonicalLink === undefined
+            ? undefined
+            : linkMatch((byLink.get(copy.canonicalLink) ?? []).flatMap((id) => byId.get(id) ?? []), copy)
+          : (byId.get(byDedupeKey.id) ?? byDedupeKey);
       if (current) {
+        // Later copies in this batch with the same key find the item without its link.
+        byKey.set(copy.dedupeKey, current);
         const merged = merge(current, copy);
         if (merged) {
-          byKey.set(copy.dedupeKey, merged);
+          remember(merged);
           dirty.set(merged.id, merged);
         }
         continue;
@@ -82,7 +130,7 @@ export async function upsertItems(db: CommonplaceDb, incoming: readonly Incoming
         later: 0,
         archived: 0,
       };
-      byKey.set(item.dedupeKey, item);
+      remember(item);
       dirty.set(item.id, item);
       added.add(item.id);
     }

@@ -1,10 +1,10 @@
 /**
  * Migration tests: a database left by an old release, reopened by today's code, keeps its data.
  *
- * Version 1 is the only version, so today this proves v1 → v1 (the reopen path and the harness).
- * When version 2 ships, add to this file (the rehearsal below runs this very pattern):
+ * Version 2 (items' canonicalLink) is the latest. When a later version ships, add to this file
+ * (the rehearsal below runs this very pattern):
  *
- *   it('v1 → v2: <what the upgrade does>', async () => {
+ *   it('v2 → v3: <what the upgrade does>', async () => {
  *     const db = await openUpgradedFrom(name, schemaV1, rowsAsV1Stored);
  *     expect(db.verno).toBe(2);
  *     expect(await db.items.get('item-1')).toEqual({ ...rowsAsV1Stored.items[0], newField: 'its value' });
@@ -72,12 +72,41 @@ describe('from version 1', () => {
     expect(db.verno).toBe(latestSchema.version);
     expect(await installedShape(db.name)).toEqual(declaredShape(latestSchema));
     for (const [table, rows] of Object.entries(rowsAsV1Stored)) {
-      expect({ table, rows: await db.table(table).toArray() }).toEqual({ table, rows });
+      // Items also gain v2's canonicalLink (its own test is below); every v1 field is kept.
+      const expected = table === 'items' ? rows.map((row) => ({ ...row, canonicalLink: 'https://example.com/1' })) : rows;
+      expect({ table, rows: await db.table(table).toArray() }).toEqual({ table, rows: expected });
     }
     expect(await db.items.where('[starred+publishedAt]').between([1, 0], [1, Infinity]).primaryKeys()).toEqual(['item-1']);
     expect(await db.sources.where('url').equals('https://example.com/feed.xml').primaryKeys()).toEqual(['source-1']);
     expect(await db.links.where('targetId').equals('item-1').count()).toBe(1);
     expect(await db.notes.where('dailyDate').equals('2023-09-18').primaryKeys()).toEqual(['note-1']);
+    db.close();
+  });
+});
+
+describe('from version 1 to version 2', () => {
+  it('fills canonicalLink from each item\'s link, keeps every row, and indexes it', async () => {
+    const items = [
+      rowsAsV1Stored.items[0],
+      { id: 'item-2', dedupeKey: 'guid:https://other.example/feed:tag:other,2026:7', sourceIds: ['source-1'], title: 'Tracked',
+        link: 'HTTPS://News.Example:443/story?utm_source=rss&b=2&a=1#comments', publishedAt: 1_695_000_000_001,
+        firstSeenAt: 1_695_000_100_001, read: 1, starred: 0, later: 1, archived: 0 },
+      { id: 'item-3', dedupeKey: 'sha256:abc', sourceIds: ['source-1'], title: 'No link', publishedAt: 1_695_000_000_002,
+        firstSeenAt: 1_695_000_100_002, read: 0, starred: 0, later: 0, archived: 0 },
+      { id: 'item-4', dedupeKey: 'guid:x', sourceIds: ['source-1'], title: 'Not a web link', link: 'mailto:someone@example.com',
+        publishedAt: 1_695_000_000_003, firstSeenAt: 1_695_000_100_003, read: 0, starred: 0, later: 0, archived: 0 },
+    ];
+    const db = await openUpgradedFrom(name(), schemaV1, { ...rowsAsV1Stored, items });
+    expect(db.verno).toBe(2);
+    expect((await installedShape(db.name)).items).toContain('canonicalLink');
+    expect(await db.items.get('item-1')).toEqual({ ...items[0], canonicalLink: 'https://example.com/1' });
+    expect(await db.items.get('item-2')).toEqual({ ...items[1], canonicalLink: 'https://news.example/story?a=1&b=2' });
+    expect(await db.items.get('item-3')).toEqual(items[2]);
+    expect(await db.items.get('item-4')).toEqual(items[3]);
+    expect(await db.items.where('canonicalLink').equals('https://news.example/story?a=1&b=2').primaryKeys()).toEqual(['item-2']);
+    expect(await db.items.where('canonicalLink').equals('https://example.com/1').primaryKeys()).toEqual(['item-1']);
+    expect(await db.items.where('[later+publishedAt]').between([1, 0], [1, Infinity]).primaryKeys()).toEqual(['item-2']);
+    expect(await db.items.count()).toBe(4);
     db.close();
   });
 });
@@ -117,7 +146,7 @@ describe('the harness', () => {
     };
     const db = await openUpgradedFrom(name(), schemaV1, rowsAsV1Stored, openWithRehearsal);
     expect(db.verno).toBe(latestSchema.version + 1);
-    expect(await db.items.get('item-1')).toEqual({ ...rowsAsV1Stored.items[0], firstSeenDay: '2023-09-18' });
+    expect(await db.items.get('item-1')).toEqual({ ...rowsAsV1Stored.items[0], canonicalLink: 'https://example.com/1', firstSeenDay: '2023-09-18' });
     expect(await db.items.where('firstSeenDay').equals('2023-09-18').primaryKeys()).toEqual(['item-1']);
     expect((await installedShape(db.name)).items).toContain('firstSeenDay');
     expect(await db.notes.get('note-1')).toEqual(rowsAsV1Stored.notes[0]);

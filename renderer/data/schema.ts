@@ -78,3 +78,20 @@ export const schemaV1 = freeze({
     settings: 'key', // one row per setting, read by key
   },
 });
+
+/**
+ * Version 2: items remember their canonical link, so the same story from two feeds whose GUIDs
+ * differ (`guid:` keys are namespaced per feed) is still recognised as one item by its link.
+ * The upgrade in db.ts fills `canonicalLink` for items stored under version 1.
+ */
+export const schemaV2 = freeze({
+  version: 2,
+  date: '2026-11-22',
+  stores: {
+    ...schemaV1.stores,
+    items: [
+      schemaV1.stores.items,
+      'canonicalLink', // upsert: the stored copy of a story another feed carries under another GUID
+    ].join(', '),
+  },
+});

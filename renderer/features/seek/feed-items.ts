@@ -3,6 +3,7 @@
  * NormalizedFeed that Seek stores; the wiring (feed-pipeline.ts) checks the real normaliser fits them.
  */
 import type { ParsedFeed } from '../../../shared/feeds/feed-schemas';
+import { canonicalUrl } from '../../../shared/feeds/urls';
 import type { EpochMs, Id } from '../../../shared/model';
 import type { IncomingItem } from '../../data';
 
@@ -48,6 +49,9 @@ export function toIncomingItems(items: readonly NormalizedItemLike[], sourceId: 
     };
     const body = item.contentHtml?.trim() ? item.contentHtml : item.summaryHtml;
     if (item.link) incoming.link = item.link;
+    // The link as dedupe compares it: the same story from a feed with other GUIDs joins this item.
+    const canonicalLink = item.link ? canonicalUrl(item.link) : undefined;
+    if (canonicalLink) incoming.canonicalLink = canonicalLink;
     if (item.author) incoming.author = item.author;
     if (body) incoming.summaryHtml = body;
     if (item.imageUrl) incoming.imageUrl = item.imageUrl;

@@ -69,6 +69,26 @@ function opml(origin: string): string {
 </body></opml>`;
 }
 
+/** How many feeds /many.opml lists: a reader's typical import. */
+export const manyFeedCount = 100;
+
+function manyFeed(origin: string, index: number): string {
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed ${index}</title><link>${origin}/many/${index}</link>
+<description>One of many</description><item><title>Story from feed ${index}</title><link>${origin}/many/${index}/story</link>
+<guid>${origin}/many/${index}/story</guid><pubDate>${new Date(Date.UTC(2026, 10, 1, 0, index)).toUTCString()}</pubDate></item></channel></rss>`;
+}
+
+function manyOpml(origin: string): string {
+  const outlines = Array.from({ length: manyFeedCount }, (_, index) =>
+    `<outline type="rss" text="Feed ${index}" xmlUrl="${origin}/many/${index}.xml"/>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><head><title>Many</title></head><body>
+<outline text="Many">${outlines}</outline></body></opml>`;
+}
+
+export function manyOpmlFor(origin: string): string {
+  return manyOpml(origin);
+}
+
 export async function startFixtureSite(): Promise<FixtureSite> {
   const log: string[] = [];
   const server = http.createServer((request, response) => {
@@ -90,6 +110,9 @@ export async function startFixtureSite(): Promise<FixtureSite> {
     }
     if (path === '/hostile.xml') return send(200, 'application/rss+xml; charset=utf-8', hostileRss(origin));
     if (path === '/subscriptions.opml') return send(200, 'text/x-opml; charset=utf-8', opml(origin));
+    const many = /^\/many\/(\d+)\.xml$/.exec(path);
+    if (many) return send(200, 'application/rss+xml; charset=utf-8', manyFeed(origin, Number(many[1])));
+    if (path === '/many.opml') return send(200, 'text/x-opml; charset=utf-8', manyOpml(origin));
     const post = posts.find((candidate) => path === `/posts/${candidate.slug}.html`);
     if (post) return send(200, 'text/html; charset=utf-8', articlePage(post));
     return send(404, 'text/plain', 'not found');
