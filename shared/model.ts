@@ -69,6 +69,13 @@ export interface Source {
   public: boolean;
 }
 
+/** A file an entry links: an audio episode, a video, an image. Not indexed; shown by the reader. */
+export interface MediaAttachment {
+  url: string;
+  type?: string;
+  length?: number;
+}
+
 /** One unique story, however many sources carried it. */
 export interface Item {
   id: Id;
@@ -88,6 +95,10 @@ export interface Item {
   /** Sanitized (DOMPurify) before it is stored; still never trusted when shown. */
   summaryHtml?: string;
   imageUrl?: string;
+  /** Podcast episodes, images and files the entry links (RSS enclosure, Atom rel=enclosure, JSON attachments); absolute http(s). */
+  enclosures?: MediaAttachment[];
+  /** Extras worth keeping, such as iTunes duration, episode and explicit flags. */
+  extras?: Record<string, string>;
   // State flags are 0/1 numbers, not booleans, because they are indexed (see `Flag`).
   read: Flag;
   starred: Flag;

@@ -195,3 +195,26 @@ describe('setItemState', () => {
     await expect(setItemState(db, 'missing', { read: true })).rejects.toMatchObject({ code: 'not-found' });
   });
 });
+
+describe('upsertItems keeps enclosures and extras', () => {
+  it('stores them, and does not count an equal copy as a change', async () => {
+    const db = await openFreshDatabase();
+    try {
+      const copy = {
+        dedupeKey: 'url:https://pod.example/ep1',
+        sourceIds: ['s1'],
+        title: 'Episode 1',
+        publishedAt: 1,
+        enclosures: [{ url: 'https://pod.example/ep1.mp3', type: 'audio/mpeg', length: 10 }],
+        extras: { 'itunes:duration': '10:00' },
+      };
+      const { addedIds } = await upsertItems(db, [copy]);
+      const stored = await db.items.get(addedIds[0]!);
+      expect(stored).toMatchObject({ enclosures: copy.enclosures, extras: copy.extras });
+      const again = await upsertItems(db, [{ ...copy, enclosures: copy.enclosures.map((enclosure) => ({ ...enclosure })), extras: { ...copy.extras } }]);
+      expect(again).toEqual({ addedIds: [], updatedIds: [] });
+    } finally {
+      await db.delete();
+    }
+  });
+});

@@ -15,7 +15,7 @@ export interface UpsertResult {
   updatedIds: Id[];
 }
 
-const contentFields = ['title', 'link', 'canonicalLink', 'author', 'publishedAt', 'summaryHtml', 'imageUrl'] as const;
+const contentFields = ['title', 'link', 'canonicalLink', 'author', 'publishedAt', 'summaryHtml', 'imageUrl', 'enclosures', 'extras'] as const;
 
 /**
  * Merges an incoming copy into the stored one; undefined when nothing changed.
@@ -30,7 +30,7 @@ function merge(stored: Item, incoming: IncomingItem): Item | undefined {
   const sameSource = incoming.sourceIds.some((id) => stored.sourceIds.includes(id));
   for (const field of contentFields) {
     const value = incoming[field];
-    if (value === undefined || value === stored[field]) continue;
+    if (value === undefined || sameValue(value, stored[field])) continue;
     if (sameSource || stored[field] === undefined || stored[field] === '') {
       Object.assign(next, { [field]: value });
       changed = true;
@@ -42,6 +42,11 @@ function merge(stored: Item, incoming: IncomingItem): Item | undefined {
     changed = true;
   }
   return changed ? next : undefined;
+}
+
+/** Enclosures and extras are arrays and objects: compare what they hold, not their identity. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
 }
 
 /** Optional fields are left out rather than stored as `undefined` (see shared/model.ts). */

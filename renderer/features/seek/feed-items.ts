@@ -4,7 +4,7 @@
  */
 import type { ParsedFeed } from '../../../shared/feeds/feed-schemas';
 import { canonicalUrl } from '../../../shared/feeds/urls';
-import type { EpochMs, Id } from '../../../shared/model';
+import type { EpochMs, Id, MediaAttachment } from '../../../shared/model';
 import type { IncomingItem } from '../../data';
 
 export interface NormalizedItemLike {
@@ -17,6 +17,8 @@ export interface NormalizedItemLike {
   summaryHtml?: string;
   contentHtml?: string;
   imageUrl?: string;
+  enclosures?: readonly MediaAttachment[];
+  extras?: Readonly<Record<string, string>>;
 }
 
 export interface NormalizedFeedLike {
@@ -55,6 +57,8 @@ export function toIncomingItems(items: readonly NormalizedItemLike[], sourceId: 
     if (item.author) incoming.author = item.author;
     if (body) incoming.summaryHtml = body;
     if (item.imageUrl) incoming.imageUrl = item.imageUrl;
+    if (item.enclosures && item.enclosures.length > 0) incoming.enclosures = item.enclosures.map((enclosure) => ({ ...enclosure }));
+    if (item.extras && Object.keys(item.extras).length > 0) incoming.extras = { ...item.extras };
     return incoming;
   });
 }

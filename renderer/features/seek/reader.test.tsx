@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HostCallError } from '../../../shared/host-error';
 import type { ExtractedArticle } from '../../../shared/feeds/article-schemas';
-import type { Id } from '../../../shared/model';
+import type { Id, Item } from '../../../shared/model';
 import { DatabaseContext, upsertItems, type CommonplaceDb } from '../../data';
 import { openFreshDatabase } from '../../data/migration-harness';
 import { Reader } from './reader';
@@ -28,7 +28,7 @@ const hostileSummary = [
   '<p style="position:fixed" onclick="window.__pwned = 1">styled</p>',
 ].join('');
 
-async function story(overrides: { link?: string; summaryHtml?: string } = {}): Promise<Id> {
+async function story(overrides: Partial<Pick<Item, 'link' | 'summaryHtml' | 'enclosures' | 'extras'>> = {}): Promise<Id> {
   const { addedIds } = await upsertItems(db, [
     { dedupeKey: 'k', sourceIds: ['s1'], title: 'A hostile story', author: 'Mallory', publishedAt: Date.UTC(2024, 0, 2), link: 'https://example.com/story', summaryHtml: hostileSummary, ...overrides },
   ]);
@@ -55,6 +55,31 @@ function show(itemId: Id | undefined, host: FakeSeekHost = fakeSeekHost({})) {
 }
 
 describe('Reader', () => {
+  it('lists a podcast episode with a player, its size and duration; drops non-web addresses', async () => {
+    show(
+      await story({
+        enclosures: [
+          { url: 'https://cdn.example.com/ep%2012.mp3', type: 'audio/mpeg', length: 12_345_678 },
+          { url: 'javascript:alert(1)', type: 'audio/mpeg' },
+          { url: 'https://cdn.example.com/cover.jpg', type: 'image/jpeg' },
+        ],
+        extras: { 'itunes:duration': '42:10' },
+      }),
+    );
+    const attachments = await screen.findByRole('region', { name: 'Attachments' });
+    const links = within(attachments).getAllByRole('link');
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['https://cdn.example.com/ep%2012.mp3']);
+    expect(links[0]!.textContent).toBe('ep 12.mp3');
+    expect(attachments.textContent).toContain('audio/mpeg · 12.3 MB · 42:10');
+    expect(attachments.querySelector('audio')?.getAttribute('src')).toBe('https://cdn.example.com/ep%2012.mp3');
+  });
+
+  it('shows no attachments section for an item without any', async () => {
+    show(await story());
+    await screen.findByRole('link', { name: 'A hostile story' });
+    expect(screen.queryByRole('region', { name: 'Attachments' })).toBeNull();
+  });
+
   it('is a region named Reader even when nothing is open', () => {
     show(undefined);
     expect(screen.getByRole('region', { name: 'Reader' }).textContent).toMatch(/Choose an item/);

@@ -1,3 +1,4 @@
+import { ReaderAttachments } from './reader-attachments';
 import { useMemo, useState } from 'react';
 import type { Article, Id, Item } from '../../../shared/model';
 import { saveArticle, useArticle, useDatabase, useItem } from '../../data';
@@ -78,6 +79,7 @@ function ReaderArticle({ item, sourceTitles }: { item: Item; sourceTitles: Reado
       ) : (
         <p className="reader__note">This feed gives no text for this item. {link ? 'Try Full text, or open the original.' : ''}</p>
       )}
+      <ReaderAttachments item={item} />
     </article>
   );
 }
