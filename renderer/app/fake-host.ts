@@ -19,13 +19,4 @@ export function fakeHost(answer: () => Promise<AppInfo>, transport: Transport = 
   return { transport, calls, call: call as HostClient['call'] };
 }
 
-/** A promise the test settles by hand, to observe the loading state. */
-export function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+export { deferred } from '../test-support/deferred';

@@ -41,7 +41,7 @@ export function ShortcutsDialog({ labels, onClose }: ShortcutsDialogProps) {
   ];
 
   return (
-    <dialog ref={ref} className="shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={onClose} onClick={onBackdropClick}>
+    <dialog ref={ref} className="modal-dialog shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={onClose} onClick={onBackdropClick}>
       <div className="shortcuts-dialog__body">
         <h2 id="shortcuts-title" className="shortcuts-dialog__title">
           Keyboard shortcuts

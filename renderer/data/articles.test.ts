@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { getArticle, saveArticle } from './articles';
 import type { CommonplaceDb } from './db';
 import { upsertItems } from './items';
-import { openFreshDatabase } from './migration-harness';
+import { freshDatabaseForEachTest } from './migration-harness';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+freshDatabaseForEachTest((opened) => (db = opened));
 
 it('stores the full text of an item once, with its length and byline, and reads it back', async () => {
   const { addedIds } = await upsertItems(db, [{ dedupeKey: 'a', sourceIds: ['s'], title: 'A', publishedAt: 1 }]);

@@ -1,21 +1,16 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { createElement, type ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommonplaceDb } from './db';
 import { DatabaseContext, useNotes, useRiver, useSetting, useSources } from './hooks';
 import { setItemState, upsertItems } from './items';
-import { openFreshDatabase } from './migration-harness';
+import { freshDatabaseForEachTest } from './migration-harness';
 import { createNote } from './notes';
 import { setSetting } from './settings';
 import { addSource } from './sources';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+freshDatabaseForEachTest((opened) => (db = opened));
 
 function withDb({ children }: { children: ReactNode }) {
   return createElement(DatabaseContext.Provider, { value: db }, children);

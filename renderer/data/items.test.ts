@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CommonplaceDb } from './db';
 import { listRiver, setItemState, upsertItems, type IncomingItem } from './items';
-import { openFreshDatabase } from './migration-harness';
+import { freshDatabaseForEachTest, openFreshDatabase } from './migration-harness';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+freshDatabaseForEachTest((opened) => (db = opened));
 
 function incoming(key: string, overrides: Partial<IncomingItem> = {}): IncomingItem {
   return { dedupeKey: key, sourceIds: ['s1'], title: `Story ${key}`, link: `https://example.com/${key}`, publishedAt: 1_000, ...overrides };

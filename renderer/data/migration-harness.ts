@@ -7,6 +7,7 @@
  *   expect(await db.items.get(id)).toEqual(rowAsTodaysCodeExpectsIt);
  */
 import { Dexie } from 'dexie';
+import { afterEach, beforeEach } from 'vitest';
 import { openDatabase, type CommonplaceDb } from './db';
 import type { SchemaVersion } from './schema';
 
@@ -93,4 +94,27 @@ export async function installedShape(name: string): Promise<SchemaShape> {
   } finally {
     raw.close();
   }
+}
+
+/**
+ * Registers, for every test in the file, `beforeEach` opening `openFreshDatabase()` (handed to
+ * `onOpen`) and `afterEach` deleting it, after `beforeDelete` (where a `.tsx` test runs React
+ * Testing Library's `cleanup()`, so nothing still reads the database as it goes):
+ *   let db: CommonplaceDb;
+ *   freshDatabaseForEachTest((opened) => (db = opened), { beforeDelete: cleanup });
+ */
+export function freshDatabaseForEachTest(
+  onOpen: (db: CommonplaceDb) => void,
+  options: { beforeDelete?: () => void } = {},
+): void {
+  let db: CommonplaceDb | undefined;
+  beforeEach(async () => {
+    db = await openFreshDatabase();
+    onOpen(db);
+  });
+  afterEach(async () => {
+    options.beforeDelete?.();
+    await db?.delete();
+    db = undefined;
+  });
 }

@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileRules } from '../../shared/feeds/mute-rules';
 import type { Id } from '../../shared/model';
 import type { CommonplaceDb } from './db';
 import { upsertItems } from './items';
-import { openFreshDatabase } from './migration-harness';
+import { freshDatabaseForEachTest } from './migration-harness';
 import { chunkSize, classifyStored } from './muted-items';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+freshDatabaseForEachTest((opened) => (db = opened));
 
 describe('classifyStored', () => {
   it('classifies stored rows in chunks, per source, and reports rows that are gone', async () => {

@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommonplaceDb } from './db';
-import { openFreshDatabase } from './migration-harness';
+import { freshDatabaseForEachTest } from './migration-harness';
 import { folderName, folderPath, importSubscriptions, sourcesToSubscriptions } from './opml-sources';
 import { addSource, listSources } from './sources';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+freshDatabaseForEachTest((opened) => (db = opened));
 
 describe('folders', () => {
   it.each([

@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommonplaceDb } from './db';
-import { openFreshDatabase } from './migration-harness';
+import { freshDatabaseForEachTest } from './migration-harness';
 import { addRule, deleteRule, listRules, RuleError, rulesSettingKey, updateRule, type NewRule } from './seek-rules';
 import { isStoreError } from './store-error';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+freshDatabaseForEachTest((opened) => (db = opened));
 
 const draft = (partial: Partial<NewRule> = {}): NewRule => ({ action: 'mute', pattern: 'crypto', kind: 'keyword', scope: { kind: 'global' }, fields: ['title'], ...partial });
 

@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommonplaceDb } from './db';
-import { openFreshDatabase } from './migration-harness';
+import { freshDatabaseForEachTest } from './migration-harness';
 import { addSource, canonicalSourceUrl, listSources } from './sources';
 import { StoreError, isStoreError } from './store-error';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+freshDatabaseForEachTest((opened) => (db = opened));
 
 describe('canonicalSourceUrl', () => {
   it.each([

@@ -1,19 +1,14 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommonplaceDb } from './db';
 import { setItemState, upsertItems } from './items';
-import { openFreshDatabase } from './migration-harness';
+import { freshDatabaseForEachTest } from './migration-harness';
 import { addSource } from './sources';
 import { useIndexQuery } from './use-index-query';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+freshDatabaseForEachTest((opened) => (db = opened));
 
 describe('useIndexQuery', () => {
   it('reruns when a write touches a watched index, and not for other writes', async () => {

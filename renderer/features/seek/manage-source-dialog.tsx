@@ -98,7 +98,7 @@ export function ManageSourceDialog({ source, folders, onClose, onUnsubscribed, n
   };
 
   return (
-    <dialog ref={ref} className="seek-dialog" aria-labelledby={titleId} onClose={onClose} onClick={onBackdropClick}>
+    <dialog ref={ref} className="modal-dialog seek-dialog" aria-labelledby={titleId} onClose={onClose} onClick={onBackdropClick}>
       <form className="seek-dialog__body" onSubmit={onSave}>
         <h2 id={titleId} className="seek-dialog__title">
           {source.title}

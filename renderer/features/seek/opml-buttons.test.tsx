@@ -1,19 +1,17 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { addSource, listSources, type CommonplaceDb } from '../../data';
-import { openFreshDatabase } from '../../data/migration-harness';
+import { freshDatabaseForEachTest } from '../../data/migration-harness';
 import { defaultPipeline } from './default-pipeline';
 import { readFileText } from './opml-transfer';
 import { fakeSeekHost, renderSeek } from './test-support';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  cleanup();
-  vi.restoreAllMocks();
-  await db.delete();
+freshDatabaseForEachTest((opened) => (db = opened), {
+  beforeDelete: () => {
+    cleanup();
+    vi.restoreAllMocks();
+  },
 });
 
 const opml = `<?xml version="1.0"?><opml version="2.0"><body>

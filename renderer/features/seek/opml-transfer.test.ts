@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addSource, listSources, type CommonplaceDb } from '../../data';
-import { openFreshDatabase } from '../../data/migration-harness';
+import { freshDatabaseForEachTest, openFreshDatabase } from '../../data/migration-harness';
 import { defaultPipeline } from './default-pipeline';
 import { describeImport, downloadText, exportOpmlText, importOpmlText } from './opml-transfer';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+freshDatabaseForEachTest((opened) => (db = opened));
 
 const opml = `<?xml version="1.0"?>
 <opml version="2.0"><head><title>Mine</title></head><body>

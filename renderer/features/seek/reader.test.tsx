@@ -1,22 +1,20 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HostCallError } from '../../../shared/host-error';
 import type { ExtractedArticle } from '../../../shared/feeds/article-schemas';
 import type { Id, Item } from '../../../shared/model';
 import { DatabaseContext, upsertItems, type CommonplaceDb } from '../../data';
-import { openFreshDatabase } from '../../data/migration-harness';
+import { freshDatabaseForEachTest } from '../../data/migration-harness';
 import { Reader } from './reader';
 import { SeekProvider } from './seek-context';
 import { fakePipeline, fakeSeekHost, type FakeSeekHost } from './test-support';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  cleanup();
-  delete (window as unknown as Record<string, unknown>).__pwned;
-  await db.delete();
+freshDatabaseForEachTest((opened) => (db = opened), {
+  beforeDelete: () => {
+    cleanup();
+    delete (window as unknown as Record<string, unknown>).__pwned;
+  },
 });
 
 const hostileSummary = [

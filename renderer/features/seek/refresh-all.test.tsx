@@ -1,21 +1,15 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FetchFeedResponse } from '../../../shared/feeds/feed-schemas';
 import { HostCallError } from '../../../shared/host-error';
 import { addSource, DatabaseContext, recordFetchSuccess, upsertItems, type CommonplaceDb } from '../../data';
-import { openFreshDatabase } from '../../data/migration-harness';
+import { freshDatabaseForEachTest } from '../../data/migration-harness';
 import { SeekProvider } from './seek-context';
 import { SeekView } from './seek-view';
 import { deferred, fakePipeline, fakeSeekHost, okResponse, parsedFeed, renderSeek } from './test-support';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  cleanup();
-  await db.delete();
-});
+freshDatabaseForEachTest((opened) => (db = opened), { beforeDelete: cleanup });
 
 async function addFeeds(count: number) {
   for (let index = 0; index < count; index += 1) {

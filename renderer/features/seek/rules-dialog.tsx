@@ -78,7 +78,7 @@ export function RulesDialog({ sources, onClose }: RulesDialogProps) {
     }`;
 
   return (
-    <dialog ref={ref} className="seek-dialog rules-dialog" aria-labelledby={titleId} onClose={onClose} onClick={onBackdropClick}>
+    <dialog ref={ref} className="modal-dialog seek-dialog rules-dialog" aria-labelledby={titleId} onClose={onClose} onClick={onBackdropClick}>
       <div className="seek-dialog__body">
         <h2 id={titleId} className="seek-dialog__title">
           Mute and keep rules

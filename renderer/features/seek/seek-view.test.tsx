@@ -1,19 +1,13 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Source } from '../../../shared/model';
 import { addSource, recordFetchFailure, upsertItems, type CommonplaceDb } from '../../data';
-import { openFreshDatabase } from '../../data/migration-harness';
+import { freshDatabaseForEachTest } from '../../data/migration-harness';
 import { SeekView } from '.';
 import { fakeSeekHost, renderSeek } from './test-support';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  cleanup();
-  await db.delete();
-});
+freshDatabaseForEachTest((opened) => (db = opened), { beforeDelete: cleanup });
 
 const key = (k: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(document.body, { key: k, ...init });
 const river = () => screen.getByRole('listbox');

@@ -1,18 +1,12 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Source } from '../../../shared/model';
 import { addSource, upsertItems, type CommonplaceDb } from '../../data';
-import { openFreshDatabase } from '../../data/migration-harness';
+import { freshDatabaseForEachTest } from '../../data/migration-harness';
 import { fakeSeekHost, renderSeek } from './test-support';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  cleanup();
-  await db.delete();
-});
+freshDatabaseForEachTest((opened) => (db = opened), { beforeDelete: cleanup });
 
 const river = () => screen.getByRole('listbox');
 const titles = () => within(river()).queryAllByRole('option').map((option) => option.querySelector('.river-row__title')?.textContent);

@@ -1,18 +1,12 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HostCallError } from '../../../shared/host-error';
 import { addSource, listSources, type CommonplaceDb } from '../../data';
-import { openFreshDatabase } from '../../data/migration-harness';
+import { freshDatabaseForEachTest } from '../../data/migration-harness';
 import { deferred, fakeSeekHost, okResponse, parsedFeed, renderSeek, type FakeAnswers } from './test-support';
 
 let db: CommonplaceDb;
-beforeEach(async () => {
-  db = await openFreshDatabase();
-});
-afterEach(async () => {
-  cleanup();
-  await db.delete();
-});
+freshDatabaseForEachTest((opened) => (db = opened), { beforeDelete: cleanup });
 
 const stories = Array.from({ length: 8 }, (_, index) => ({ guid: `g${index}`, title: `Story ${index + 1}`, published: `2024-01-0${index + 1}T00:00:00Z` }));
 const blog = parsedFeed('Example Blog', stories);

@@ -86,13 +86,4 @@ export function renderSeek(db: CommonplaceDb, host: HostClient, pipeline: SeekPi
   );
 }
 
-/** A promise the test settles by hand. */
-export function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+export { deferred } from '../../test-support/deferred';
