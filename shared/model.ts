@@ -170,6 +170,13 @@ export interface Note {
   updatedAt: EpochMs;
   /** Set only on a daily note: the day it belongs to. */
   dailyDate?: LocalDate;
+  /**
+   * YAML front matter other than `aliases` (kept in `aliases`), as imported from or exported to a vault;
+   * its `tags` count as the note's tags alongside the `#tags` written in the text.
+   */
+  frontMatter?: Record<string, JsonValue>;
+  /** Vault folder the note lives in ('' or absent: the vault's root), so a vault round trip keeps its shape. */
+  folder?: string;
 }
 
 /** A saved earlier state of a note. */
@@ -233,4 +240,23 @@ export type Publication = PublicationBase & ({ digestId: Id; noteId?: never } | 
 export interface Setting {
   key: string;
   value: JsonValue;
+}
+
+// ---------------------------------------------------------------- Vault attachments
+
+/**
+ * A file that came with an imported vault (an image, a PDF…), kept so an export gives it back at
+ * the same place and notes can show the images they point at. The bytes are a Uint8Array, not a
+ * Blob: typed arrays survive IndexedDB's structured clone everywhere (fake-indexeddb and jsdom included).
+ */
+export interface Attachment {
+  id: Id;
+  /** Where the file lives in the vault, relative to its root, with '/' separators; unique. */
+  path: string;
+  /** Its media type, guessed from the extension (`application/octet-stream` when unknown). */
+  mime: string;
+  bytes: Uint8Array;
+  /** Bytes, kept apart so listings need not read `bytes`. */
+  size: number;
+  createdAt: EpochMs;
 }

@@ -44,9 +44,18 @@ describe('App navigation', () => {
     await screen.findByRole('heading', { level: 1, name: 'Share' });
   });
 
+  it('says Sense is waiting for the library while it opens, rather than showing controls that cannot work yet', async () => {
+    render(<App host={fakeHost(async () => browserInfo)} />);
+    fireEvent.click(areaLink('Sense'));
+    const main = await screen.findByRole('main');
+    await within(main).findByRole('heading', { level: 1, name: 'Sense' });
+    expect(within(main).getByText('Opening your library…')).toBeTruthy();
+    expect(within(main).queryAllByRole('button')).toEqual([]);
+  });
+
   it('renders no controls in the areas not built yet: what is coming is described, not clickable', async () => {
     render(<App host={fakeHost(async () => browserInfo)} />);
-    for (const name of ['Sense', 'Share']) {
+    for (const name of ['Share']) {
       fireEvent.click(areaLink(name));
       const main = await screen.findByRole('main');
       await within(main).findByRole('heading', { level: 1, name });

@@ -6,6 +6,7 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type {
   Article,
+  Attachment,
   Digest,
   Highlight,
   Id,
@@ -18,7 +19,7 @@ import type {
   Source,
 } from '../../shared/model';
 import { canonicalUrl } from '../../shared/feeds/urls';
-import { schemaV1, schemaV2, type SchemaVersion } from './schema';
+import { schemaV1, schemaV2, schemaV3, type SchemaVersion } from './schema';
 
 export interface VersionStep {
   schema: SchemaVersion;
@@ -46,6 +47,8 @@ export const versionSteps: readonly VersionStep[] = Object.freeze([
           if (canonical !== undefined) item.canonicalLink = canonical;
         }),
   },
+  // A new table (vault attachments): nothing stored before needs rewriting.
+  { schema: schemaV3 },
 ]);
 
 export const latestSchema: SchemaVersion = versionSteps[versionSteps.length - 1]!.schema;
@@ -62,6 +65,7 @@ export class CommonplaceDb extends Dexie {
   declare digests: Table<Digest, Id>;
   declare publications: Table<Publication, Id>;
   declare settings: Table<Setting, string>;
+  declare attachments: Table<Attachment, Id>;
 
   constructor(name: string, steps: readonly VersionStep[] = versionSteps) {
     super(name);

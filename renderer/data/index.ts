@@ -11,7 +11,7 @@ export {
   type RiverQuery,
   type ItemStatePatch,
 } from './items';
-export { createNote, updateNote, listNotesByUpdated, emptyDoc, type NewNote, type NotePatch, type NoteContent } from './notes';
+export { createNote, listNotesByUpdated, emptyDoc, type NewNote } from './notes';
 export { getSetting, setSetting } from './settings';
 export { DatabaseContext, useDatabase, useSources, useRiver, useNotes, useSetting } from './hooks';
 export {
@@ -66,3 +66,43 @@ export { useRiverKeys, useRiverHead, useUnreadCounts, useItemsByIds, useItem, us
 export { useOpenedDatabase, type OpenedDatabase } from './use-opened-database';
 export { listRules, addRule, updateRule, deleteRule, useRules, RuleError, rulesSettingKey, type NewRule, type RulePatch } from './seek-rules';
 export { useMutedIds, useUnreadCountsWithout, classifyStored } from './muted-items';
+export {
+  saveAttachment,
+  saveAttachments,
+  getAttachment,
+  listAttachments,
+  deleteAttachment,
+  attachmentPath,
+  mimeForPath,
+  extensionForMime,
+  type NewAttachment,
+} from './attachments';
+export {
+  createHighlight,
+  listHighlightsForItem,
+  deleteHighlight,
+  restoreHighlight,
+  setHighlightComment,
+  citationForItem,
+  appendHighlightToNote,
+  createNoteFromItem,
+  type NewHighlight,
+} from './highlights';
+export { useItemHighlights } from './highlight-hooks';
+export {
+  deleteNote,
+  restoreDeletedNote,
+  setNoteAliases,
+  derivedFields,
+  type DeletedNote,
+} from './notes';
+export { createNotesInBulk, type BulkResult } from './notes-bulk';
+export { saveNoteContent, type NoteContentUpdate } from './note-content';
+export { renameNote, type RenameResult } from './note-rename';
+export { resolveTitle, suggestTitles, getNoteGraph, type TitleSuggestion, type NoteGraph } from './note-links';
+export { getBacklinks, getUnlinkedMentions, linkUnlinkedMention, type Backlink, type UnlinkedMention, type SentenceContext } from './backlinks';
+export { listNotes, listNoteTags, type NoteListOptions, type TagCount } from './note-queries';
+export { snapshotIfDue, snapshotNow, listNoteVersions, restoreNoteVersion, maxVersionsPerNote } from './note-versions';
+export { openDailyNote } from './daily-note';
+export { writeJournal, clearJournal, pendingJournal, recoverJournal, type JournalEntry } from './note-journal';
+export { useNote, useNoteList, useNoteTags, useBacklinks, useUnlinkedMentions, useNoteVersions, useNoteGraph } from './sense-hooks';

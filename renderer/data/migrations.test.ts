@@ -1,7 +1,7 @@
 /**
  * Migration tests: a database left by an old release, reopened by today's code, keeps its data.
  *
- * Version 2 (items' canonicalLink) is the latest. When a later version ships, add to this file
+ * Version 3 (vault attachments) is the latest. When a later version ships, add to this file
  * (the rehearsal below runs this very pattern):
  *
  *   it('v2 → v3: <what the upgrade does>', async () => {
@@ -17,7 +17,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommonplaceDb, latestSchema, versionSteps, type VersionStep } from './db';
 import { createAtVersion, declaredShape, freshDatabaseName, installedShape, openUpgradedFrom } from './migration-harness';
-import { schemaV1 } from './schema';
+import { schemaV1, schemaV2 } from './schema';
 
 /** One row per v1 table, exactly as version 1 stored them. */
 const rowsAsV1Stored = {
@@ -97,7 +97,7 @@ describe('from version 1 to version 2', () => {
         publishedAt: 1_695_000_000_003, firstSeenAt: 1_695_000_100_003, read: 0, starred: 0, later: 0, archived: 0 },
     ];
     const db = await openUpgradedFrom(name(), schemaV1, { ...rowsAsV1Stored, items });
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(latestSchema.version);
     expect((await installedShape(db.name)).items).toContain('canonicalLink');
     expect(await db.items.get('item-1')).toEqual({ ...items[0], canonicalLink: 'https://example.com/1' });
     expect(await db.items.get('item-2')).toEqual({ ...items[1], canonicalLink: 'https://news.example/story?a=1&b=2' });
@@ -107,6 +107,37 @@ describe('from version 1 to version 2', () => {
     expect(await db.items.where('canonicalLink').equals('https://example.com/1').primaryKeys()).toEqual(['item-1']);
     expect(await db.items.where('[later+publishedAt]').between([1, 0], [1, Infinity]).primaryKeys()).toEqual(['item-2']);
     expect(await db.items.count()).toBe(4);
+    db.close();
+  });
+});
+
+describe('from version 2 to version 3', () => {
+  /** Rows as version 2 stored them: v1's rows, items with their canonicalLink. */
+  const rowsAsV2Stored = {
+    ...rowsAsV1Stored,
+    items: rowsAsV1Stored.items.map((item) => ({ ...item, canonicalLink: 'https://example.com/1' })),
+  };
+
+  it('keeps every v2 row and adds an empty, usable attachments table with a unique path index', async () => {
+    const db = await openUpgradedFrom(name(), schemaV2, rowsAsV2Stored);
+    expect(db.verno).toBe(3);
+    expect(await installedShape(db.name)).toEqual(declaredShape(latestSchema));
+    expect((await installedShape(db.name)).attachments).toEqual(['id', '&path']);
+    for (const [table, rows] of Object.entries(rowsAsV2Stored)) {
+      expect({ table, rows: await db.table(table).toArray() }).toEqual({ table, rows });
+    }
+    expect(await db.items.where('canonicalLink').equals('https://example.com/1').primaryKeys()).toEqual(['item-1']);
+    expect(await db.notes.where('aliases').equals('Greetings').primaryKeys()).toEqual(['note-1']);
+
+    expect(await db.attachments.count()).toBe(0);
+    const bytes = new Uint8Array([137, 80, 78, 71, 0, 255]);
+    await db.attachments.add({ id: 'att-1', path: 'attachments/x.png', mime: 'image/png', bytes, size: 6, createdAt: 1_700_000_000_000 });
+    const stored = await db.attachments.where('path').equals('attachments/x.png').first();
+    expect(stored?.id).toBe('att-1');
+    expect(Array.from(stored?.bytes ?? [])).toEqual(Array.from(bytes));
+    await expect(
+      db.attachments.add({ id: 'att-2', path: 'attachments/x.png', mime: 'image/png', bytes, size: 6, createdAt: 1 }),
+    ).rejects.toMatchObject({ name: 'ConstraintError' });
     db.close();
   });
 });

@@ -95,3 +95,19 @@ export const schemaV2 = freeze({
     ].join(', '),
   },
 });
+
+/**
+ * Version 3: files that came with an imported Markdown vault (images, PDFs…), found by their path in the
+ * vault, so an export writes them back where the notes' links expect them. A new table needs no upgrade.
+ */
+export const schemaV3 = freeze({
+  version: 3,
+  date: '2026-11-22',
+  stores: {
+    ...schemaV2.stores,
+    attachments: [
+      'id',
+      '&path', // one file per vault path; import replaces by path, a note's image finds its bytes by path
+    ].join(', '),
+  },
+});

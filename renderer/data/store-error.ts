@@ -4,7 +4,7 @@
  */
 import type { Id } from '../../shared/model';
 
-export type StoreErrorCode = 'duplicate-url' | 'invalid-url' | 'not-found';
+export type StoreErrorCode = 'duplicate-url' | 'duplicate-title' | 'invalid-url' | 'not-found';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

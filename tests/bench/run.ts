@@ -16,6 +16,8 @@ const groups: Array<[string, () => Promise<Sample[] | GroupResult>]> = [
   ['host calls', () => hostCallBench()],
   ['seek refresh', () => refreshBench()],
   ['realfeeds', () => realfeedsBench()],
+  ['sense notes', () => import('./notes.bench').then((bench) => bench.notesBench())],
+  ['sense vault', () => import('./vault.bench').then((bench) => bench.vaultBench())],
 ];
 
 /** Below 1× a ratio needs more than one decimal to say anything. */

@@ -4,6 +4,8 @@ import type { Article, Id, Item } from '../../../shared/model';
 import { saveArticle, useArticle, useDatabase, useItem } from '../../data';
 import { errorWords } from './error-words';
 import { formatLongDate } from './format-date';
+import { HighlightableContent } from './highlights/highlightable-content';
+import { NewNoteFromItemButton } from './highlights/new-note-button';
 import { describeReadingTime, htmlToText, readingMinutes } from './reading-time';
 import { isWebUrl, sanitizeHtml } from './sanitize-html';
 import { useSeek } from './seek-context';
@@ -65,6 +67,7 @@ function ReaderArticle({ item, sourceTitles }: { item: Item; sourceTitles: Reado
               Full text
             </button>
           )}
+          <NewNoteFromItemButton item={item} />
           {link && (
             <a className="button button--quiet" href={link} target="_blank" rel="noopener noreferrer">
               Open original
@@ -74,8 +77,8 @@ function ReaderArticle({ item, sourceTitles }: { item: Item; sourceTitles: Reado
         {showing === 'article' && article && <p className="reader__note">Full text, saved {savedWhen(article)} for reading offline.</p>}
       </header>
       {safe.trim() ? (
-        // Sanitised just above, in this render; never stored HTML as it is.
-        <div className="reader__content" dangerouslySetInnerHTML={{ __html: safe }} />
+        // Sanitised just above, in this render; never stored HTML as it is. Highlights are painted over it.
+        <HighlightableContent item={item} html={safe} />
       ) : (
         <p className="reader__note">This feed gives no text for this item. {link ? 'Try Full text, or open the original.' : ''}</p>
       )}

@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Source } from '../../../shared/model';
 import { addSource, recordFetchFailure, upsertItems, type CommonplaceDb } from '../../data';
 import { freshDatabaseForEachTest } from '../../data/migration-harness';
@@ -197,5 +197,33 @@ describe('organising sources', () => {
     await waitFor(() => expect(host.calls).toEqual([{ name: 'feed:fetch', request: { url: news.url } }]));
     await waitFor(async () => expect((await db.sources.get(news.id))?.lastError).toBeUndefined());
     await waitFor(() => expect(within(sidebar).queryByText('The site took too long to answer.')).toBeNull());
+  });
+});
+
+describe('the #/seek/item/<id> route', () => {
+  const go = (hash: string) =>
+    act(() => {
+      window.history.replaceState(null, '', hash);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+  afterEach(() => window.history.replaceState(null, '', '#/seek'));
+
+  it('opens the item in the reader, even one the river does not show', async () => {
+    await seed();
+    const oldest = await stored('Oldest post');
+    window.history.replaceState(null, '', `#/seek/item/${oldest!.id}`);
+    renderSeek(db, fakeSeekHost({}));
+    const reader = await screen.findByRole('region', { name: 'Reader' });
+    expect(await within(reader).findByRole('heading', { name: 'Oldest post' })).toBeTruthy();
+    await waitFor(() => expect(selected()).toEqual(['Oldest post']));
+
+    // Narrowed to News, the river no longer lists it; a route to another Blog story still opens it.
+    fireEvent.click(within(screen.getByRole('navigation', { name: 'Sources' })).getByRole('button', { name: 'News' }));
+    await waitFor(() => expect(titles()).toEqual(['Middle news']));
+    const newest = await stored('Newest post');
+    go(`#/seek/item/${newest!.id}`);
+    expect(await within(reader).findByRole('heading', { name: 'Newest post' })).toBeTruthy();
+    expect(within(reader).getByText('Body of the newest post')).toBeTruthy();
+    expect(titles()).toEqual(['Middle news']);
   });
 });

@@ -1,13 +1,14 @@
-import { useContext, useMemo, useRef, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Id, Source } from '../../../shared/model';
 import { compileRules } from '../../../shared/feeds/mute-rules';
+import { useHashRouter } from '../../app/router';
 import { DatabaseContext, setItemState, useDatabase, useMutedIds, useRiverHead, useRiverKeys, useRules, useSources, useUnreadCountsWithout } from '../../data';
 import { Reader } from './reader';
 import { useRefreshProgress } from './refresh-status';
 import { RiverPane } from './river-pane';
 import { RulesContext } from './rules-context';
 import { scopeSourceIds, scopeTitle } from './river-scope';
-import { SeekContext, useSeek } from './seek-context';
+import { SeekContext, useSeek, type SeekServices } from './seek-context';
 import { SeekToolbar } from './seek-toolbar';
 import { select, selectedIndex, step } from './selection';
 import { SourcesSidebar } from './sources-sidebar';
@@ -76,6 +77,7 @@ function SeekWorkspace() {
   useTriageKeys(perform, riverRef);
 
   const list = ids ?? [];
+  useRoutedItem(list, setView);
   const index = selectedIndex(list, view.selection);
   const unread =
     counts === undefined ? undefined : scopeIds === undefined ? counts.total : scopeIds.reduce((sum, id) => sum + (counts.bySource.get(id) ?? 0), 0);
@@ -127,6 +129,22 @@ function SeekWorkspace() {
       </SeekFrame>
     </RulesContext>
   );
+}
+
+/**
+ * `#/seek/item/<id>` (a note's "Open in reader") opens that item in the reader, whether or not the
+ * river shows it. Only a new route opens it, so moving on with j/k is not undone by a re-render.
+ */
+function useRoutedItem(list: readonly Id[], setView: SeekServices['setView']): void {
+  const { route } = useHashRouter();
+  const routedId = route.area === 'seek' && route.path[0] === 'item' && route.path[1] ? route.path[1] : undefined;
+  const latestList = useRef(list);
+  useEffect(() => {
+    latestList.current = list;
+  });
+  useEffect(() => {
+    if (routedId !== undefined) setView({ openId: routedId, selection: select(latestList.current, routedId) });
+  }, [routedId, setView]);
 }
 
 /** No sources yet: say what to do, with the two ways in. */

@@ -38,6 +38,7 @@ export const triageShortcuts: ReadonlyArray<readonly [keys: readonly string[], a
   [['e'], 'Archive, or bring back'],
   [['Shift A'], 'Mark everything shown as read (undoable)'],
   [['r'], 'Refresh all sources'],
+  [['h'], 'Highlight the selected text in the reader'],
   [['/'], 'Search'],
   [['?'], 'Show the keyboard shortcuts'],
 ];

@@ -1,53 +1,151 @@
-import { SenseIcon } from './sense-icon';
-
 /**
- * Sense before notes exist: what will live here and what the user will do, with no dead controls.
- * The literal `[[wiki links]]` is shown because it is exactly what the user will type.
+ * Sense: write notes, link them, see what links back, and find the way through them as a list, by tag,
+ * by day (Today) and as a graph. Where the user is lives in the hash (`#/sense/note/<id>`), so links
+ * from the reader, Back and Forward all land on the right note.
  */
+import { useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { Id } from '../../../shared/model';
+import type { WikiLinkAttrs } from '../../../shared/notes/doc-nodes';
+import { useHashRouter } from '../../app/router';
+import { createNote, DatabaseContext, openDailyNote, resolveTitle, useDatabase } from '../../data';
+import { NoteGraph } from './graph';
+import { NotePage } from './note-page';
+import { NotesSidebar } from './notes-sidebar';
+import { sensePageOf, sensePath, type SensePage } from './sense-routes';
+import { SenseToast, useSenseToast } from './sense-toast';
+import { VaultButtons } from './vault';
+import './sense.css';
+
 export function SenseView() {
+  const db = useContext(DatabaseContext);
+  if (!db) {
+    return (
+      <SenseFrame>
+        <p className="sense__loading">Opening your library…</p>
+      </SenseFrame>
+    );
+  }
+  return <SenseWorkspace />;
+}
+
+function SenseFrame({ toolbar, children }: { toolbar?: ReactNode; children: ReactNode }) {
   return (
-    <div className="area-page" data-area="sense">
-      <div className="area-page__header">
-        <h1 className="area-page__title" tabIndex={-1}>
+    <div className="sense" data-area="sense">
+      <header className="sense__header">
+        <h1 className="area-page__title sense__title" tabIndex={-1}>
           Sense
         </h1>
-        <p className="area-page__lede">Turn what you read into what you think: highlight, write and connect.</p>
-      </div>
-
-      <section className="empty-state" aria-labelledby="sense-empty-title">
-        <div className="empty-state__art" aria-hidden="true">
-          <SenseIcon />
-        </div>
-        <h2 id="sense-empty-title" className="empty-state__title">
-          No highlights or notes yet
-        </h2>
-        <p className="empty-state__text">
-          Sense will hold your highlights and notes. Notes link to each other with <code>[[wiki links]]</code>, and every
-          note shows its backlinks, so ideas you wrote months apart find each other.
-        </p>
-
-        <h3 className="empty-state__subtitle">What you will do here</h3>
-        <ul className="plan-list">
-          <li>
-            <strong>Highlight</strong> passages as you read; each highlight remembers exactly where it came from.
-          </li>
-          <li>
-            <strong>Write notes</strong> that turn highlights into your own words.
-          </li>
-          <li>
-            <strong>Link ideas</strong> by typing <code>[[</code> and the name of another note.
-          </li>
-          <li>
-            <strong>Follow backlinks</strong>: see every note and highlight that points to the one you are reading.
-          </li>
-        </ul>
-
-        <p className="empty-state__status">
-          <span className="badge">Coming</span>
-          Highlighting and the note editor arrive in an upcoming release, so there is nothing to click here yet. What you
-          write here can be shared from Share.
-        </p>
-      </section>
+        {toolbar}
+      </header>
+      {children}
     </div>
+  );
+}
+
+function isNewNoteKey(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'n';
+}
+
+function SenseWorkspace() {
+  const db = useDatabase();
+  const { route, navigate } = useHashRouter();
+  const page = sensePageOf(route.path);
+  const [tag, setTag] = useState<string | null>(null);
+  const { message, notify, dismiss } = useSenseToast();
+
+  const go = useCallback((next: SensePage) => navigate({ area: 'sense', path: sensePath(next) }), [navigate]);
+  const openNote = useCallback((id: Id) => go({ kind: 'note', id }), [go]);
+  const openItem = useCallback((id: Id) => navigate({ area: 'seek', path: ['item', id] }), [navigate]);
+
+  const newNote = useCallback(async () => {
+    const note = await createNote(db, { title: '' });
+    openNote(note.id);
+  }, [db, openNote]);
+
+  const today = async () => openNote((await openDailyNote(db)).id);
+
+  const followLink = useCallback(
+    async (attrs: WikiLinkAttrs) => {
+      const existing = await resolveTitle(db, attrs.target);
+      if (existing) return openNote(existing.id);
+      if (attrs.embed) {
+        notify({ text: `“${attrs.target}” is an embedded file; it is kept as a link and written back when you export the vault.` });
+        return;
+      }
+      // A link to a note that does not exist yet creates it, as in Obsidian: writing the link was the intent.
+      try {
+        const created = await createNote(db, { title: attrs.target });
+        openNote(created.id);
+      } catch (error) {
+        notify({ text: error instanceof Error ? error.message : `“${attrs.target}” could not be created.` });
+      }
+    },
+    [db, notify, openNote],
+  );
+
+  // Ctrl/Cmd+N: a new note from anywhere in Sense (browsers keep Ctrl+N for a new window; the desktop app gets it).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isNewNoteKey(event) || event.defaultPrevented) return;
+      event.preventDefault();
+      void newNote();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [newNote]);
+
+  const toolbar = (
+    <div className="sense__toolbar" role="toolbar" aria-label="Sense actions">
+      <button type="button" className="button button--primary" onClick={() => void newNote()} aria-keyshortcuts="Control+N Meta+N">
+        New note
+      </button>
+      <button type="button" className="button" onClick={() => void today()}>
+        Today
+      </button>
+      <button type="button" className="button" aria-pressed={page.kind === 'graph'} onClick={() => go(page.kind === 'graph' ? { kind: 'home' } : { kind: 'graph' })}>
+        Graph
+      </button>
+      <VaultButtons />
+    </div>
+  );
+
+  return (
+    <SenseFrame toolbar={toolbar}>
+      <div className="sense__panes">
+        <NotesSidebar currentId={page.kind === 'note' ? page.id : undefined} tag={tag} onTag={setTag} onOpen={openNote} />
+        <div className="sense__content">
+          {page.kind === 'note' ? (
+            <NotePage
+              noteId={page.id}
+              onOpenNote={openNote}
+              onFollowLink={(attrs) => void followLink(attrs)}
+              onOpenItem={openItem}
+              onDeleted={() => go({ kind: 'home' })}
+              notify={notify}
+            />
+          ) : page.kind === 'graph' ? (
+            <NoteGraph onOpenNote={openNote} />
+          ) : (
+            <SenseHome />
+          )}
+        </div>
+      </div>
+      <SenseToast message={message} notify={notify} dismiss={dismiss} />
+    </SenseFrame>
+  );
+}
+
+/** Nothing open: say what Sense is for and how to start, with no dead controls. */
+function SenseHome() {
+  return (
+    <section className="empty-state sense__home" aria-labelledby="sense-home-title">
+      <h2 id="sense-home-title" className="empty-state__title">
+        Write to think
+      </h2>
+      <p className="empty-state__text">
+        Choose <strong>New note</strong> (Ctrl+N in the desktop app) or <strong>Today</strong> for a daily note. Link notes by typing <code>[[</code>{' '}
+        and a title; every note shows what links back to it. In Seek, select text in an article to highlight it and send it to a note.
+      </p>
+    </section>
   );
 }
