@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   attachmentPath,
   deleteAttachment,
@@ -13,13 +13,7 @@ import type { CommonplaceDb } from './db';
 import { freshDatabaseForEachTest } from './migration-harness';
 
 let db: CommonplaceDb;
-freshDatabaseForEachTest((opened) => (db = opened));
-beforeEach(() => {
-  // Only Date is faked: fake-indexeddb schedules its work on real timers.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(1_000);
-});
-afterEach(() => vi.useRealTimers());
+freshDatabaseForEachTest((opened) => (db = opened), { fixedTime: 1_000 });
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 

@@ -133,14 +133,18 @@ function appendBlocks(doc: DocNode, blocks: DocNode[]): DocNode {
 
 /** Appends the highlight to the note as a quote with its citation, and an empty paragraph to write on. */
 export async function appendHighlightToNote(db: CommonplaceDb, highlightId: Id, noteId: Id): Promise<Note> {
-  const highlight = await requireHighlight(db, highlightId);
-  const note = await db.notes.get(noteId);
-  if (!note) throw new StoreError('not-found', 'That note no longer exists.');
-  const citation = await citationForItem(db, highlight.itemId);
-  const doc = appendBlocks(note.doc, [citationNode({ ...citation, highlightId }, highlight.exact), { type: 'paragraph' }]);
-  const saved = await saveNoteContent(db, noteId, { doc });
-  await db.highlights.update(highlightId, { noteId });
-  return saved;
+  // One transaction from reading the note to marking the highlight: a save landing in between (the note
+  // page's last autosave, a second Add to note) can neither be overwritten nor leave a half-done quote.
+  return db.transaction('rw', [db.notes, db.links, db.highlights, db.items, db.articles, db.sources], async () => {
+    const highlight = await requireHighlight(db, highlightId);
+    const note = await db.notes.get(noteId);
+    if (!note) throw new StoreError('not-found', 'That note no longer exists.');
+    const citation = await citationForItem(db, highlight.itemId);
+    const doc = appendBlocks(note.doc, [citationNode({ ...citation, highlightId }, highlight.exact), { type: 'paragraph' }]);
+    const saved = await saveNoteContent(db, noteId, { doc });
+    await db.highlights.update(highlightId, { noteId });
+    return saved;
+  });
 }
 
 /** `Title`, then `Title (2)`, `Title (3)`… for the n-th attempt. */

@@ -104,5 +104,5 @@ export { getBacklinks, getUnlinkedMentions, linkUnlinkedMention, type Backlink, 
 export { listNotes, listNoteTags, type NoteListOptions, type TagCount } from './note-queries';
 export { snapshotIfDue, snapshotNow, listNoteVersions, restoreNoteVersion, maxVersionsPerNote } from './note-versions';
 export { openDailyNote } from './daily-note';
-export { writeJournal, clearJournal, pendingJournal, recoverJournal, type JournalEntry } from './note-journal';
+export { writeJournal, clearJournal, pendingJournal, journalEntryFor, recoverJournal, type JournalEntry } from './note-journal';
 export { useNote, useNoteList, useNoteTags, useBacklinks, useUnlinkedMentions, useNoteVersions, useNoteGraph } from './sense-hooks';

@@ -7,7 +7,7 @@
  *   expect(await db.items.get(id)).toEqual(rowAsTodaysCodeExpectsIt);
  */
 import { Dexie } from 'dexie';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { openDatabase, type CommonplaceDb } from './db';
 import type { SchemaVersion } from './schema';
 
@@ -105,14 +105,23 @@ export async function installedShape(name: string): Promise<SchemaShape> {
  */
 export function freshDatabaseForEachTest(
   onOpen: (db: CommonplaceDb) => void,
-  options: { beforeDelete?: () => void } = {},
+  options: {
+    beforeDelete?: () => void;
+    /** Freeze Date.now() at this time for each test (only Date: fake-indexeddb schedules its work on real timers). */
+    fixedTime?: number;
+  } = {},
 ): void {
   let db: CommonplaceDb | undefined;
   beforeEach(async () => {
     db = await openFreshDatabase();
     onOpen(db);
+    if (options.fixedTime !== undefined) {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(options.fixedTime);
+    }
   });
   afterEach(async () => {
+    if (options.fixedTime !== undefined) vi.useRealTimers();
     options.beforeDelete?.();
     await db?.delete();
     db = undefined;

@@ -2,7 +2,7 @@
  * Saving what the editor holds. One transaction writes the doc, the text and tags derived from it,
  * and the note's links rows, so no reader ever sees a doc whose backlinks or tags are out of step.
  */
-import type { DocNode, Id, Note } from '../../shared/model';
+import type { DocNode, EpochMs, Id, Note } from '../../shared/model';
 import { renameWikiLinkTargets } from '../../shared/notes/doc-links';
 import { titleKey } from '../../shared/notes/wiki-link-syntax';
 import type { CommonplaceDb } from './db';
@@ -27,7 +27,17 @@ export function sameDoc(a: DocNode, b: DocNode): boolean {
  * note, so an autosave of what is already stored does not move the note up the recent list.
  * Throws `not-found` for a deleted note and `duplicate-title` (writing nothing) for a taken title.
  */
-export async function saveNoteContent(db: CommonplaceDb, noteId: Id, content: NoteContentUpdate): Promise<Note> {
+export async function saveNoteContent(
+  db: CommonplaceDb,
+  noteId: Id,
+  content: NoteContentUpdate,
+  /**
+   * `at`: when the saved state was typed. The editor passes it so that `updatedAt` is the time of the last
+   * keystroke the save contains: a keystroke made while the save runs is then newer than the note, and
+   * crash recovery (note-journal.ts) knows the database does not have it yet.
+   */
+  { at }: { at?: EpochMs } = {},
+): Promise<Note> {
   return db.transaction('rw', db.notes, db.links, async () => {
     let note = await db.notes.get(noteId);
     if (!note) throw new StoreError('not-found', 'That note no longer exists.');
@@ -40,7 +50,7 @@ export async function saveNoteContent(db: CommonplaceDb, noteId: Id, content: No
       if (oldKey !== '' && titleKey(title) !== '' && titleKey(title) !== oldKey) doc = renameWikiLinkTargets(doc, new Set([oldKey]), title) ?? doc;
     }
     if (sameDoc(doc, note.doc)) return note;
-    const next: Note = { ...note, doc, ...derivedFields(doc, note.frontMatter), updatedAt: Date.now() };
+    const next: Note = { ...note, doc, ...derivedFields(doc, note.frontMatter), updatedAt: at ?? Date.now() };
     await db.notes.put(next);
     await relinkNote(db, noteId, new TitleResolver(db), { note: next });
     return next;

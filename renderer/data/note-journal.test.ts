@@ -3,6 +3,7 @@ import type { DocNode } from '../../shared/model';
 import type { CommonplaceDb } from './db';
 import { freshDatabaseForEachTest } from './migration-harness';
 import { clearJournal, pendingJournal, recoverJournal, writeJournal } from './note-journal';
+import { saveNoteContent } from './note-content';
 import { createNote } from './notes';
 
 let db: CommonplaceDb;
@@ -69,10 +70,23 @@ describe('recoverJournal', () => {
 
     vi.setSystemTime(5_000);
     expect(await recoverJournal(db, localStorage)).toBe(2);
-    expect(await db.notes.get(missed.id)).toMatchObject({ text: 'typed before the crash', updatedAt: 5_000 });
+    // Stamped with when it was typed, not when it was replayed.
+    expect(await db.notes.get(missed.id)).toMatchObject({ text: 'typed before the crash', updatedAt: 2_000 });
     expect(await db.notes.get(saved.id)).toMatchObject({ text: 'already saved', updatedAt: 1_000 });
     expect(await db.notes.get(renamed.id)).toMatchObject({ title: 'New name', text: 'body' });
     expect(pendingJournal(localStorage)).toEqual([]);
+  });
+
+  it('replays a keystroke typed while the last save ran, even though that save finished after it', async () => {
+    const note = await createNote(db, { title: 'Racing', doc: body('a') });
+    // The editor saves what was typed up to t=1600; the user types again at t=1601, before the save ends
+    // at t=1603; the window dies before the next save.
+    writeJournal(localStorage, { noteId: note.id, doc: body('ab'), at: 1_601 });
+    vi.setSystemTime(1_603);
+    await saveNoteContent(db, note.id, { doc: body('a (saved)') }, { at: 1_600 });
+    vi.setSystemTime(9_000);
+    expect(await recoverJournal(db, localStorage)).toBe(1);
+    expect((await db.notes.get(note.id))?.text).toBe('ab');
   });
 
   it('saves the body even when the journaled title has been taken meanwhile', async () => {

@@ -63,6 +63,11 @@ export function clearJournal(storage: Storage, noteId: Id, savedAt: EpochMs): vo
   if (entry && entry.at <= savedAt) storage.removeItem(keyOf(noteId));
 }
 
+/** The unsaved state of one note, if the journal holds one (an earlier save failed, or is still running). */
+export function journalEntryFor(storage: Storage, noteId: Id): JournalEntry | undefined {
+  return readEntry(storage, keyOf(noteId));
+}
+
 /** Every readable entry, oldest change first; unreadable ones are dropped with a warning. */
 export function pendingJournal(storage: Storage): JournalEntry[] {
   const keys: string[] = [];
@@ -83,14 +88,16 @@ export async function recoverJournal(db: CommonplaceDb, storage: Storage): Promi
   let applied = 0;
   for (const entry of pendingJournal(storage)) {
     const note = await db.notes.get(entry.noteId);
+    // The editor stamps a saved note's updatedAt with the time of the last keystroke the save held, so an
+    // entry newer than the note is work the database never got (typed during the last save, or after it).
     if (note && entry.at > note.updatedAt) {
       const content = entry.title === undefined ? { doc: entry.doc } : { doc: entry.doc, title: entry.title };
       let saved;
       try {
-        saved = await saveNoteContent(db, entry.noteId, content);
+        saved = await saveNoteContent(db, entry.noteId, content, { at: entry.at });
       } catch (error) {
         if (!isStoreError(error, 'duplicate-title')) throw error;
-        saved = await saveNoteContent(db, entry.noteId, { doc: entry.doc });
+        saved = await saveNoteContent(db, entry.noteId, { doc: entry.doc }, { at: entry.at });
       }
       // An entry equal to what is stored writes nothing and is not counted.
       if (saved.updatedAt !== note.updatedAt) applied += 1;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DocNode } from '../../shared/model';
 import type { CommonplaceDb } from './db';
 import { freshDatabaseForEachTest } from './migration-harness';
@@ -7,12 +7,7 @@ import { listNotes, listNoteTags } from './note-queries';
 import { createNote } from './notes';
 
 let db: CommonplaceDb;
-freshDatabaseForEachTest((opened) => (db = opened));
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(1_000);
-});
-afterEach(() => vi.useRealTimers());
+freshDatabaseForEachTest((opened) => (db = opened), { fixedTime: 1_000 });
 
 const body = (text: string): DocNode => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 

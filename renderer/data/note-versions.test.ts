@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DocNode } from '../../shared/model';
 import { wikiLinkNode } from '../../shared/notes/doc-nodes';
 import type { CommonplaceDb } from './db';
@@ -8,12 +8,7 @@ import { listNoteVersions, maxVersionsPerNote, restoreNoteVersion, snapshotIfDue
 import { createNote } from './notes';
 
 let db: CommonplaceDb;
-freshDatabaseForEachTest((opened) => (db = opened));
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(1_000);
-});
-afterEach(() => vi.useRealTimers());
+freshDatabaseForEachTest((opened) => (db = opened), { fixedTime: 1_000 });
 
 const body = (...parts: Array<string | DocNode>): DocNode => ({
   type: 'doc',

@@ -11,8 +11,8 @@
 import type { Id, Link, Note } from '../../shared/model';
 import { titleKey } from '../../shared/notes/wiki-link-syntax';
 import type { CommonplaceDb } from './db';
-import { canonicalTitle, linkedKeys, linkRows, noteKeys, relinkAll, resolveTitle, sourcesLinkingTo, unresolvedId } from './note-links';
-import { cleanAliases, derivedFields, emptyDoc, type NewNote } from './notes';
+import { linkedKeys, linkRows, noteKeys, relinkAll, resolveTitle, sourcesLinkingTo, unresolvedId } from './note-links';
+import { newNoteRecord, type NewNote } from './notes';
 
 export interface BulkResult {
   created: Note[];
@@ -22,27 +22,9 @@ export interface BulkResult {
 
 const chunkSize = 500;
 
-function buildNote(input: NewNote, now: number): Note {
-  const doc = input.doc ?? emptyDoc();
-  const note: Note = {
-    id: crypto.randomUUID(),
-    title: canonicalTitle(input.title),
-    aliases: cleanAliases(input.aliases ?? []),
-    tags: [],
-    doc,
-    text: '',
-    createdAt: now,
-    updatedAt: now,
-  };
-  if (input.dailyDate !== undefined) note.dailyDate = input.dailyDate;
-  if (input.frontMatter !== undefined) note.frontMatter = input.frontMatter;
-  if (input.folder !== undefined) note.folder = input.folder;
-  return Object.assign(note, derivedFields(doc, note.frontMatter));
-}
-
 export async function createNotesInBulk(db: CommonplaceDb, inputs: readonly NewNote[], onStored?: (stored: number) => void): Promise<BulkResult> {
   const now = Date.now();
-  const built = inputs.map((input) => buildNote(input, now));
+  const built = inputs.map((input) => newNoteRecord(input, now));
   return db.transaction('rw', db.notes, db.links, async () => {
     // Keys only: the indexes answer without reading a single doc.
     const titleOwner = new Map<string, Id>();

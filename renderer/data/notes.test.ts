@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DocNode, Highlight, Link } from '../../shared/model';
 import { wikiLinkNode } from '../../shared/notes/doc-nodes';
 import type { CommonplaceDb } from './db';
@@ -7,13 +7,7 @@ import { createNote, deleteNote, emptyDoc, listNotesByUpdated, restoreDeletedNot
 import { saveNoteContent } from './note-content';
 
 let db: CommonplaceDb;
-freshDatabaseForEachTest((opened) => (db = opened));
-beforeEach(() => {
-  // Only Date is faked: fake-indexeddb schedules its work on real timers.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(1_000);
-});
-afterEach(() => vi.useRealTimers());
+freshDatabaseForEachTest((opened) => (db = opened), { fixedTime: 1_000 });
 
 const text = (value: string): DocNode => ({ type: 'text', text: value });
 const paragraph = (...parts: Array<string | DocNode>): DocNode => ({

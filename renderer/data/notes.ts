@@ -47,6 +47,25 @@ export function derivedFields(doc: DocNode, frontMatter: Note['frontMatter']): P
   return { text, tags };
 }
 
+/** The stored form of a new note, with its derived text and tags; `createNote` and the bulk import both build it here. */
+export function newNoteRecord(input: NewNote, now: number): Note {
+  const doc = input.doc ?? emptyDoc();
+  const note: Note = {
+    id: crypto.randomUUID(),
+    title: canonicalTitle(input.title),
+    aliases: cleanAliases(input.aliases ?? []),
+    tags: [],
+    doc,
+    text: '',
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (input.dailyDate !== undefined) note.dailyDate = input.dailyDate;
+  if (input.frontMatter !== undefined) note.frontMatter = input.frontMatter;
+  if (input.folder !== undefined) note.folder = input.folder;
+  return Object.assign(note, derivedFields(doc, note.frontMatter));
+}
+
 /** Aliases as stored: canonical spacing, no empty ones, no repeats (ignoring case). */
 export function cleanAliases(aliases: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -79,22 +98,7 @@ export async function createNote(db: CommonplaceDb, input: NewNote): Promise<Not
   return db.transaction('rw', db.notes, db.links, async () => {
     const title = canonicalTitle(input.title);
     if (title !== '') await assertTitleFree(db, title);
-    const now = Date.now();
-    const doc = input.doc ?? emptyDoc();
-    const note: Note = {
-      id: crypto.randomUUID(),
-      title,
-      aliases: cleanAliases(input.aliases ?? []),
-      tags: [],
-      doc,
-      text: '',
-      createdAt: now,
-      updatedAt: now,
-    };
-    if (input.dailyDate !== undefined) note.dailyDate = input.dailyDate;
-    if (input.frontMatter !== undefined) note.frontMatter = input.frontMatter;
-    if (input.folder !== undefined) note.folder = input.folder;
-    Object.assign(note, derivedFields(doc, note.frontMatter));
+    const note = newNoteRecord(input, Date.now());
     await db.notes.add(note);
     await relinkNote(db, note.id, new TitleResolver(db), { note });
     await relinkClaimedKeys(db, noteKeys(note), note.id, true);

@@ -66,38 +66,37 @@ describe('NoteEditor', () => {
     expect(screen.getByRole('button', { name: 'Horizontal rule' }).hasAttribute('aria-pressed')).toBe(false);
   });
 
-  it('sets a link from the prompt and refuses javascript: addresses', () => {
-    const prompt = vi.spyOn(window, 'prompt');
-    const alert = vi.spyOn(window, 'alert').mockImplementation(() => undefined);
-    try {
-      render(<NoteEditor doc={textDoc('site')} onChange={() => undefined} />);
-      const editor = editorOf();
-      act(() => {
-        editor.commands.selectAll();
-      });
-      prompt.mockReturnValueOnce('javascript:alert(1)');
-      fireEvent.click(screen.getByRole('button', { name: 'Link' }));
-      expect(alert).toHaveBeenCalled();
-      expect(editor.isActive('link')).toBe(false);
-      prompt.mockReturnValueOnce('example.com/page');
-      fireEvent.click(screen.getByRole('button', { name: 'Link' }));
-      expect(editor.getAttributes('link').href).toBe('https://example.com/page');
-    } finally {
-      prompt.mockRestore();
-      alert.mockRestore();
-    }
+  it('sets a link from the address form and refuses javascript: addresses, in words', () => {
+    render(<NoteEditor doc={textDoc('site')} onChange={() => undefined} />);
+    const editor = editorOf();
+    act(() => {
+      editor.commands.selectAll();
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Link' }));
+    const address = screen.getByRole('textbox', { name: 'Link address' });
+    fireEvent.change(address, { target: { value: 'javascript:alert(1)' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/web \(http, https\) and mail/);
+    expect(editor.isActive('link')).toBe(false);
+    fireEvent.change(address, { target: { value: 'example.com/page' } });
+    fireEvent.submit(address.closest('form')!);
+    expect(screen.queryByRole('textbox', { name: 'Link address' })).toBeNull();
+    act(() => {
+      editor.commands.selectAll();
+    });
+    expect(editor.getAttributes('link').href).toBe('https://example.com/page');
   });
 
-  it('inserts an image by URL from the prompt', () => {
-    const prompt = vi.spyOn(window, 'prompt').mockReturnValue('https://example.com/a.png');
-    try {
-      render(<NoteEditor doc={emptyDoc} onChange={() => undefined} />);
-      fireEvent.click(screen.getByRole('button', { name: 'Image by URL' }));
-      const types = editorOf().getJSON().content?.map((node) => node.type);
-      expect(types).toContain('image');
-    } finally {
-      prompt.mockRestore();
-    }
+  it('inserts an image by URL from the address form, and Escape cancels it', () => {
+    render(<NoteEditor doc={emptyDoc} onChange={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Image by URL' }));
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Image address' }), { key: 'Escape' });
+    expect(screen.queryByRole('textbox', { name: 'Image address' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Image by URL' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Image address' }), { target: { value: 'https://example.com/a.png' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    const types = editorOf().getJSON().content?.map((node) => node.type);
+    expect(types).toContain('image');
   });
 
   it('does not reset its content when the doc prop echoes its own onChange, but does for a new doc', () => {

@@ -25,6 +25,7 @@ import { getNoteGraph, linkedKeys, linkRows, outgoingRows, relinkAll, suggestTit
 import { renameNote } from '../../renderer/data/note-rename';
 import { derivedFields } from '../../renderer/data/notes';
 import { type Sample, sample } from './measure';
+import { mulberry32 } from './feed-farm';
 
 export interface NotesBenchOptions {
   notes?: number;
@@ -34,17 +35,6 @@ export interface NotesBenchOptions {
   seed?: number;
 }
 
-/** mulberry32: small, fast, seeded, so every run builds the same vault. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const syllables = ['ka', 'lo', 'mi', 're', 'sa', 'tu', 'ven', 'dor', 'pi', 'an', 'el', 'os', 'ri', 'gu', 'no', 'ba', 'ze', 'qui', 'fa', 'ly'];
 
@@ -81,7 +71,7 @@ interface Vault {
 
 async function buildVault({ notes: count = 10_000, links = 50_000, zipf = 1, seed = 20261122 }: NotesBenchOptions): Promise<Vault> {
   const started = performance.now();
-  const next = random(seed);
+  const next = mulberry32(seed);
   const titles: string[] = [];
   const taken = new Set<string>();
   while (titles.length < count) {

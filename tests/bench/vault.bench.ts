@@ -10,6 +10,7 @@ import 'fake-indexeddb/auto';
 import { register } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { percentile, type Sample } from './measure';
+import { mulberry32 } from './feed-farm';
 
 export interface VaultBenchOptions {
   notes?: number;
@@ -23,20 +24,9 @@ const cssStub = `export async function load(url, context, next) {
   return url.endsWith('.css') ? { format: 'module', source: '', shortCircuit: true } : next(url, context);
 }`;
 
-/** Mulberry32: a small seeded PRNG, so every run and every machine builds the same vault. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateVault(notes: number, linksPerNote: number, seed: number): Array<{ path: string; bytes: Uint8Array }> {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const encoder = new TextEncoder();
   const title = (index: number) => `Note ${String(index).padStart(5, '0')}`;
   return Array.from({ length: notes }, (_, index) => {

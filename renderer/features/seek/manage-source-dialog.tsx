@@ -11,8 +11,8 @@ import {
   type SourceChangeSnapshot,
   type UnsubscribeItems,
 } from '../../data';
-import { errorWords } from './error-words';
-import type { Notify } from './undo-toast';
+import { errorWords } from '../../ui/error-words';
+import type { Notify } from '../../ui/undo-toast';
 import './manage-source-dialog.css';
 
 interface ManageSourceDialogProps {

@@ -2,7 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { useDatabase } from '../../data';
 import { describeImport, readFileText, skipReasonWords, downloadText, exportFileName, exportOpmlText, importOpmlText, type OpmlImportReport } from './opml-transfer';
 import { useSeek } from './seek-context';
-import type { Notify } from './undo-toast';
+import type { Notify } from '../../ui/undo-toast';
 
 type ImportState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; report: OpmlImportReport } | { status: 'error'; message: string };
 

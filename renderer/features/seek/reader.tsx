@@ -2,7 +2,7 @@ import { ReaderAttachments } from './reader-attachments';
 import { useMemo, useState } from 'react';
 import type { Article, Id, Item } from '../../../shared/model';
 import { saveArticle, useArticle, useDatabase, useItem } from '../../data';
-import { errorWords } from './error-words';
+import { errorWords } from '../../ui/error-words';
 import { formatLongDate } from './format-date';
 import { HighlightableContent } from './highlights/highlightable-content';
 import { NewNoteFromItemButton } from './highlights/new-note-button';

@@ -5,7 +5,7 @@
 import type { Source } from '../../../shared/model';
 import { recordFetchFailure, recordFetchSuccess, upsertItems, type CommonplaceDb } from '../../data';
 import type { HostClient } from '../../host/host-client';
-import { errorWords } from './error-words';
+import { errorWords } from '../../ui/error-words';
 import { toIncomingItems, type Normalize } from './feed-items';
 import type { RefreshOutcome } from './refresh-queue';
 

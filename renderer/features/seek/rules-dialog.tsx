@@ -2,7 +2,7 @@ import { useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type
 import { compileRules, patternProblem, ruleFields, type Rule, type RuleAction, type RuleField, type RuleKind } from '../../../shared/feeds/mute-rules';
 import type { Id, Source } from '../../../shared/model';
 import { addRule, deleteRule, RuleError, updateRule, useDatabase, useRules } from '../../data';
-import { errorWords } from './error-words';
+import { errorWords } from '../../ui/error-words';
 import './manage-source-dialog.css';
 import './rules-dialog.css';
 

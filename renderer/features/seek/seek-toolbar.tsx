@@ -4,7 +4,7 @@ import { OpmlButtons } from './opml-buttons';
 import { RefreshStatus } from './refresh-status';
 import { useSeek } from './seek-context';
 import { SubscribeForm } from './subscribe-form';
-import type { Notify } from './undo-toast';
+import type { Notify } from '../../ui/undo-toast';
 
 interface SeekToolbarProps {
   hasSources: boolean;

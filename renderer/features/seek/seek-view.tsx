@@ -12,7 +12,7 @@ import { SeekContext, useSeek, type SeekServices } from './seek-context';
 import { SeekToolbar } from './seek-toolbar';
 import { select, selectedIndex, step } from './selection';
 import { SourcesSidebar } from './sources-sidebar';
-import { UndoToast, useToast } from './undo-toast';
+import { UndoToast, useToast } from '../../ui/undo-toast';
 import { useTriage, useTriageKeys } from './use-triage';
 import './seek.css';
 

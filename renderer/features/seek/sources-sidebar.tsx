@@ -5,7 +5,7 @@ import { ManageSourceDialog } from './manage-source-dialog';
 import { RulesDialog } from './rules-dialog';
 import { SeekShortcuts } from './seek-shortcuts';
 import { groupByFolder, groupByTag, sameScope, type RiverScope } from './river-scope';
-import type { Notify } from './undo-toast';
+import type { Notify } from '../../ui/undo-toast';
 import './sources-sidebar.css';
 
 interface SourcesSidebarProps {

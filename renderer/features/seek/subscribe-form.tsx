@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { DiscoveredFeed } from '../../../shared/feeds/feed-schemas';
 import type { Source } from '../../../shared/model';
 import { useDatabase } from '../../data';
-import { errorWords } from './error-words';
+import { errorWords } from '../../ui/error-words';
 import { useSeek } from './seek-context';
 import { confirmSubscription, discoverFeeds, previewFeed, type FeedPreview } from './subscribe-flow';
 

@@ -2,11 +2,11 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { Id } from '../../../shared/model';
 import { markAllRead, markUnread, setItemState, type CommonplaceDb } from '../../data';
-import { errorWords } from './error-words';
+import { errorWords } from '../../ui/error-words';
 import type { SeekServices } from './seek-context';
 import { select, step } from './selection';
 import { triageActionFor, type TriageAction } from './triage-keys';
-import type { Notify } from './undo-toast';
+import type { Notify } from '../../ui/undo-toast';
 
 interface TriageDeps {
   db: CommonplaceDb;

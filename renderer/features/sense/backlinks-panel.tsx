@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { Id } from '../../../shared/model';
 import { linkUnlinkedMention, useBacklinks, useDatabase, useUnlinkedMentions, type UnlinkedMention } from '../../data';
 import type { SentenceContext } from '../../../shared/notes/mentions';
+import { errorWords } from '../../ui/error-words';
 
 interface BacklinksPanelProps {
   noteId: Id;
@@ -71,7 +72,7 @@ function UnlinkedMentions({ noteId, mentions, onOpenNote }: { noteId: Id; mentio
     try {
       await linkUnlinkedMention(db, mention, noteId);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : 'That mention could not be linked.');
+      setProblem(errorWords(error, 'That mention could not be linked.').message);
     }
   };
   return (

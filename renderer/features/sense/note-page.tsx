@@ -6,10 +6,11 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DocNode, Id, Note } from '../../../shared/model';
 import type { WikiLinkAttrs } from '../../../shared/notes/doc-nodes';
-import { deleteNote, parseTagList, restoreDeletedNote, setNoteAliases, suggestTitles, useDatabase, useNote } from '../../data';
+import { deleteNote, journalEntryFor, parseTagList, restoreDeletedNote, setNoteAliases, suggestTitles, useDatabase, useNote } from '../../data';
 import { NoteEditor } from '../../editor';
 import { BacklinksPanel } from './backlinks-panel';
-import type { SenseNotify } from './sense-toast';
+import { errorWords } from '../../ui/error-words';
+import type { Notify } from '../../ui/undo-toast';
 import { useNoteAutosave, type SaveState } from './use-note-autosave';
 import { VersionHistoryDialog } from './versions';
 
@@ -19,13 +20,15 @@ interface NotePageProps {
   onFollowLink: (attrs: WikiLinkAttrs) => void;
   onOpenItem: (id: Id) => void;
   onDeleted: () => void;
-  notify: SenseNotify;
+  notify: Notify;
 }
 
 export function NotePage(props: NotePageProps) {
-  const note = useNote(props.noteId);
-  // Bumped when the note is replaced under the editor (a restored version), so the editor remounts with it.
-  const [revision, setRevision] = useState(0);
+  const live = useNote(props.noteId);
+  // The note as it was replaced under the editor (a restored version, links to itself renamed): the editor
+  // remounts from it at once, not from the live query, which may not have seen the write yet.
+  const [replacement, setReplacement] = useState<{ note: Note; revision: number } | null>(null);
+  const note = replacement && live && replacement.note.id === live.id ? replacement.note : live;
   if (note === undefined) return <p className="sense__loading">Opening the note…</p>;
   if (note === null) {
     return (
@@ -37,7 +40,14 @@ export function NotePage(props: NotePageProps) {
       </section>
     );
   }
-  return <NoteWorkspace key={`${note.id}:${revision}`} note={note} onReplaced={() => setRevision((value) => value + 1)} {...props} />;
+  return (
+    <NoteWorkspace
+      key={`${note.id}:${replacement?.revision ?? 0}`}
+      note={note}
+      onReplaced={(next) => setReplacement((current) => ({ note: next, revision: (current?.revision ?? 0) + 1 }))}
+      {...props}
+    />
+  );
 }
 
 function saveWords(state: SaveState): string {
@@ -53,20 +63,36 @@ function saveWords(state: SaveState): string {
   }
 }
 
-function NoteWorkspace({ note, onReplaced, onOpenNote, onFollowLink, onOpenItem, onDeleted, notify }: NotePageProps & { note: Note; onReplaced: () => void }) {
+/**
+ * Where the editor starts: the stored note, or the journal's newer state of it when an earlier save of this
+ * note failed (the work is in the journal, not yet in the database), so reopening never shows less than was typed.
+ */
+function startingDraft(note: Note): { doc: DocNode; title: string; fromJournal: boolean } {
+  let entry;
+  try {
+    entry = journalEntryFor(window.localStorage, note.id);
+  } catch {
+    entry = undefined;
+  }
+  if (entry && entry.at > note.updatedAt) return { doc: entry.doc, title: entry.title ?? note.title, fromJournal: true };
+  return { doc: note.doc, title: note.title, fromJournal: false };
+}
+
+function NoteWorkspace({ note, onReplaced, onOpenNote, onFollowLink, onOpenItem, onDeleted, notify }: NotePageProps & { note: Note; onReplaced: (note: Note) => void }) {
   const db = useDatabase();
-  const [title, setTitle] = useState(note.title);
+  const [start] = useState(() => startingDraft(note));
+  const [title, setTitle] = useState(start.title);
   const [aliases, setAliases] = useState(note.aliases.join(', '));
   const [showHistory, setShowHistory] = useState(false);
-  // The doc the editor starts from; later live updates of this note are the editor's own saves echoed back.
-  const [initialDoc] = useState<DocNode>(note.doc);
-  const autosave = useNoteAutosave(db, note.id, { doc: note.doc, title: note.title });
+  const autosave = useNoteAutosave(db, note.id, { doc: start.doc, title: start.title }, { onStoredDocChanged: onReplaced });
   const titleRef = useRef<HTMLInputElement>(null);
 
   // A brand-new note is named before it is written, as in most note apps: the title takes the focus.
   const isBlank = note.title === '' && note.text.trim() === '';
   useEffect(() => {
     if (isBlank) titleRef.current?.focus();
+    // Work recovered from the journal is saved like any edit.
+    if (start.fromJournal) autosave.change({ doc: start.doc, title: start.title });
     // Only when the note is opened, never while the user is already writing in it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -85,7 +111,7 @@ function NoteWorkspace({ note, onReplaced, onOpenNote, onFollowLink, onOpenItem,
     try {
       await setNoteAliases(db, note.id, next);
     } catch (error) {
-      notify({ text: error instanceof Error ? error.message : 'Those aliases could not be saved.' });
+      notify({ text: errorWords(error, 'Those aliases could not be saved.').message });
     }
   };
 
@@ -144,7 +170,7 @@ function NoteWorkspace({ note, onReplaced, onOpenNote, onFollowLink, onOpenItem,
           <input type="text" value={aliases} placeholder="Other names, separated by commas" onChange={(event) => setAliases(event.target.value)} onBlur={() => void commitAliases()} />
         </label>
         <NoteEditor
-          doc={initialDoc}
+          doc={start.doc}
           onChange={(doc) => autosave.change({ doc })}
           onBlur={() => void autosave.flush()}
           suggest={suggest}
@@ -158,9 +184,9 @@ function NoteWorkspace({ note, onReplaced, onOpenNote, onFollowLink, onOpenItem,
         <VersionHistoryDialog
           noteId={note.id}
           onClose={() => setShowHistory(false)}
-          onRestored={() => {
+          onRestored={(restored) => {
             setShowHistory(false);
-            onReplaced();
+            onReplaced(restored);
           }}
         />
       )}

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocNode } from '../../../shared/model';
 import { wikiLinkNode } from '../../../shared/notes/doc-nodes';
 import { localDateOf } from '../../../shared/notes/daily';
-import { createNote, DatabaseContext, type CommonplaceDb } from '../../data';
+import { createNote, DatabaseContext, saveNoteContent, snapshotNow, type CommonplaceDb } from '../../data';
 import { freshDatabaseForEachTest } from '../../data/migration-harness';
 import { SenseView } from '.';
 
@@ -121,6 +121,20 @@ describe('Sense', () => {
     await waitFor(() => expect(within(list).getAllByRole('link').map((link) => link.textContent)).toEqual([expect.stringContaining('Stream'), expect.stringContaining('Garden')]));
     fireEvent.click(within(tags).getByRole('button', { name: '#pkm/gardening, 1 note' }));
     await waitFor(() => expect(within(list).getAllByRole('link')).toHaveLength(1));
+  });
+
+  it('restores an earlier version into the editor itself, so the next keystroke builds on it', async () => {
+    const note = await createNote(db, { title: 'Drafts', doc: paragraph(text('first draft')) });
+    await snapshotNow(db, note.id);
+    await saveNoteContent(db, note.id, { doc: paragraph(text('second draft')) });
+    show();
+    await go(`#/sense/note/${note.id}`);
+    const body = await screen.findByRole('textbox', { name: 'Note body' });
+    await waitFor(() => expect(body.textContent).toBe('second draft'));
+    fireEvent.click(screen.getByRole('button', { name: 'History' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Restore this version' }));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Note body' }).textContent).toBe('first draft'));
+    expect((await db.notes.get(note.id))?.text).toBe('first draft');
   });
 
   it('deletes a note with Undo', async () => {

@@ -12,7 +12,8 @@ import { NoteGraph } from './graph';
 import { NotePage } from './note-page';
 import { NotesSidebar } from './notes-sidebar';
 import { sensePageOf, sensePath, type SensePage } from './sense-routes';
-import { SenseToast, useSenseToast } from './sense-toast';
+import { errorWords } from '../../ui/error-words';
+import { UndoToast, useToast } from '../../ui/undo-toast';
 import { VaultButtons } from './vault';
 import './sense.css';
 
@@ -51,18 +52,27 @@ function SenseWorkspace() {
   const { route, navigate } = useHashRouter();
   const page = sensePageOf(route.path);
   const [tag, setTag] = useState<string | null>(null);
-  const { message, notify, dismiss } = useSenseToast();
+  const { toast, notify, dismiss } = useToast();
 
   const go = useCallback((next: SensePage) => navigate({ area: 'sense', path: sensePath(next) }), [navigate]);
   const openNote = useCallback((id: Id) => go({ kind: 'note', id }), [go]);
   const openItem = useCallback((id: Id) => navigate({ area: 'seek', path: ['item', id] }), [navigate]);
 
   const newNote = useCallback(async () => {
-    const note = await createNote(db, { title: '' });
-    openNote(note.id);
-  }, [db, openNote]);
+    try {
+      openNote((await createNote(db, { title: '' })).id);
+    } catch (error) {
+      notify({ text: errorWords(error, 'A new note could not be started. Please try again.').message });
+    }
+  }, [db, notify, openNote]);
 
-  const today = async () => openNote((await openDailyNote(db)).id);
+  const today = async () => {
+    try {
+      openNote((await openDailyNote(db)).id);
+    } catch (error) {
+      notify({ text: errorWords(error, 'Today’s note could not be opened. Please try again.').message });
+    }
+  };
 
   const followLink = useCallback(
     async (attrs: WikiLinkAttrs) => {
@@ -77,7 +87,7 @@ function SenseWorkspace() {
         const created = await createNote(db, { title: attrs.target });
         openNote(created.id);
       } catch (error) {
-        notify({ text: error instanceof Error ? error.message : `“${attrs.target}” could not be created.` });
+        notify({ text: errorWords(error, `“${attrs.target}” could not be created.`).message });
       }
     },
     [db, notify, openNote],
@@ -130,7 +140,7 @@ function SenseWorkspace() {
           )}
         </div>
       </div>
-      <SenseToast message={message} notify={notify} dismiss={dismiss} />
+      <UndoToast toast={toast} onNotify={notify} onDismiss={dismiss} />
     </SenseFrame>
   );
 }

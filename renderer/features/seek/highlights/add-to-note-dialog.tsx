@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { Note } from '../../../../shared/model';
 import { listNotesByUpdated, useDatabase } from '../../../data';
-import { errorWords } from '../error-words';
+import { errorWords } from '../../../ui/error-words';
 
 /** How many notes the list shows; typing narrows it. */
 const shownNotes = 50;

@@ -9,7 +9,7 @@ import { describeTextQuote } from '../../../../shared/highlights/text-quote';
 import { isTextEntry } from '../../../app/keyboard-shortcuts';
 import { toHash } from '../../../app/router';
 import { appendHighlightToNote, createHighlight, createNoteFromItem, deleteHighlight, restoreHighlight, useDatabase, useItemHighlights } from '../../../data';
-import { errorWords } from '../error-words';
+import { errorWords } from '../../../ui/error-words';
 import { AddToNoteDialog } from './add-to-note-dialog';
 import { FloatingToolbar, type Anchor } from './floating-toolbar';
 import { ReaderStatus, useReaderStatus } from './reader-status';

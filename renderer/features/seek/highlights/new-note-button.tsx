@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Item } from '../../../../shared/model';
 import { useHashRouter } from '../../../app/router';
 import { createNoteFromItem, useDatabase } from '../../../data';
-import { errorWords } from '../error-words';
+import { errorWords } from '../../../ui/error-words';
 
 export function NewNoteFromItemButton({ item }: { item: Item }) {
   const db = useDatabase();

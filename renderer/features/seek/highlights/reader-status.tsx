@@ -4,7 +4,7 @@
  * and stays until replaced or dismissed, so an Undo is not taken away from anyone who reads slowly.
  */
 import { useCallback, useState } from 'react';
-import { errorWords } from '../error-words';
+import { errorWords } from '../../../ui/error-words';
 
 export interface ReaderStatusMessage {
   text: string;

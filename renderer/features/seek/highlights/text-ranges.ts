@@ -117,7 +117,15 @@ export function paintMarks(container: Element, placements: readonly Placement[])
       parent.insertBefore(inner, next);
     }
   }
-  // One tab stop per highlight, so its actions are reachable from the keyboard as well as by clicking.
-  for (const marks of made.values()) marks[0]!.tabIndex = 0;
+  // One tab stop per highlight, so its actions are reachable from the keyboard as well as by clicking. The
+  // mark is a button named by its own words (they stay readable in the flow); the description says what it does.
+  for (const marks of made.values()) {
+    const first = marks[0]!;
+    first.tabIndex = 0;
+    first.setAttribute('role', 'button');
+    first.setAttribute('aria-haspopup', 'menu');
+    first.setAttribute('aria-description', 'Highlight. Press Enter for its actions.');
+    first.title = 'Highlight: click for its actions';
+  }
   return made;
 }

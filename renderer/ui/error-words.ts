@@ -1,5 +1,5 @@
-import { HostCallError } from '../../../shared/host-error';
-import { StoreError } from '../../data';
+import { HostCallError } from '../../shared/host-error';
+import { StoreError } from '../data';
 
 export interface ErrorWords {
   code: string;

@@ -44,12 +44,12 @@ export function UndoToast({ toast, onNotify, onDismiss }: UndoToastProps) {
     }
   };
   return (
-    <div className="seek-toast" aria-live="polite" data-open={toast ? 'true' : 'false'}>
+    <div className="undo-toast" aria-live="polite" data-open={toast ? 'true' : 'false'}>
       {toast && (
-        <div className="seek-toast__body">
-          <p className="seek-toast__text">{toast.text}</p>
+        <div className="undo-toast__body">
+          <p className="undo-toast__text">{toast.text}</p>
           {toast.undo && (
-            <button type="button" className="button seek-toast__undo" onClick={() => void undo()} disabled={busy}>
+            <button type="button" className="button undo-toast__undo" onClick={() => void undo()} disabled={busy}>
               Undo
             </button>
           )}
