@@ -260,3 +260,12 @@ export interface Attachment {
   size: number;
   createdAt: EpochMs;
 }
+
+/**
+ * One row of the persisted search index: its `meta` row (format, when it was saved, how many documents) or
+ * one of the chunks the index exported. Replaced whole at each save, so the rows always belong together.
+ */
+export interface SearchIndexRow {
+  key: string;
+  data: unknown;
+}

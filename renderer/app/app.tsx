@@ -1,4 +1,5 @@
 import { DatabaseContext, useOpenedDatabase, type CommonplaceDb } from '../data';
+import { SearchProvider } from '../features/search';
 import { SeekRoot } from '../features/seek';
 import type { HostClient } from '../host/host-client';
 import { AppShell } from './app-shell';
@@ -22,7 +23,9 @@ export function App({ host, database }: AppProps) {
   return (
     <DatabaseContext.Provider value={library.status === 'ready' ? library.db : null}>
       <SeekRoot host={host} libraryError={library.status === 'error' ? library.message : undefined}>
-        <AppShell area={route.area} onNavigate={(area) => navigate({ area })} appInfo={state} onRetryAppInfo={retry} />
+        <SearchProvider>
+          <AppShell area={route.area} onNavigate={(area) => navigate({ area })} appInfo={state} onRetryAppInfo={retry} />
+        </SearchProvider>
       </SeekRoot>
     </DatabaseContext.Provider>
   );

@@ -15,11 +15,12 @@ import type {
   Note,
   NoteVersion,
   Publication,
+  SearchIndexRow,
   Setting,
   Source,
 } from '../../shared/model';
 import { canonicalUrl } from '../../shared/feeds/urls';
-import { schemaV1, schemaV2, schemaV3, type SchemaVersion } from './schema';
+import { schemaV1, schemaV2, schemaV3, schemaV4, type SchemaVersion } from './schema';
 
 export interface VersionStep {
   schema: SchemaVersion;
@@ -49,6 +50,7 @@ export const versionSteps: readonly VersionStep[] = Object.freeze([
   },
   // A new table (vault attachments): nothing stored before needs rewriting.
   { schema: schemaV3 },
+  { schema: schemaV4 },
 ]);
 
 export const latestSchema: SchemaVersion = versionSteps[versionSteps.length - 1]!.schema;
@@ -66,6 +68,7 @@ export class CommonplaceDb extends Dexie {
   declare publications: Table<Publication, Id>;
   declare settings: Table<Setting, string>;
   declare attachments: Table<Attachment, Id>;
+  declare searchIndex: Table<SearchIndexRow, string>;
 
   constructor(name: string, steps: readonly VersionStep[] = versionSteps) {
     super(name);

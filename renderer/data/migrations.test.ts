@@ -17,7 +17,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommonplaceDb, latestSchema, versionSteps, type VersionStep } from './db';
 import { createAtVersion, declaredShape, freshDatabaseName, installedShape, openUpgradedFrom } from './migration-harness';
-import { schemaV1, schemaV2 } from './schema';
+import { schemaV1, schemaV2, schemaV3 } from './schema';
 
 /** One row per v1 table, exactly as version 1 stored them. */
 const rowsAsV1Stored = {
@@ -120,7 +120,7 @@ describe('from version 2 to version 3', () => {
 
   it('keeps every v2 row and adds an empty, usable attachments table with a unique path index', async () => {
     const db = await openUpgradedFrom(name(), schemaV2, rowsAsV2Stored);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(latestSchema.version);
     expect(await installedShape(db.name)).toEqual(declaredShape(latestSchema));
     expect((await installedShape(db.name)).attachments).toEqual(['id', '&path']);
     for (const [table, rows] of Object.entries(rowsAsV2Stored)) {
@@ -138,6 +138,31 @@ describe('from version 2 to version 3', () => {
     await expect(
       db.attachments.add({ id: 'att-2', path: 'attachments/x.png', mime: 'image/png', bytes, size: 6, createdAt: 1 }),
     ).rejects.toMatchObject({ name: 'ConstraintError' });
+    db.close();
+  });
+});
+
+describe('from version 3 to version 4', () => {
+  const rowsAsV3Stored = {
+    ...rowsAsV1Stored,
+    items: rowsAsV1Stored.items.map((item) => ({ ...item, canonicalLink: 'https://example.com/1' })),
+    attachments: [{ id: 'att-1', path: 'attachments/x.png', mime: 'image/png', bytes: new Uint8Array([1, 2, 3]), size: 3, createdAt: 1_700_000_000_000 }],
+  };
+
+  it('keeps every v3 row and adds an empty search index table keyed by row name', async () => {
+    const db = await openUpgradedFrom(name(), schemaV3, rowsAsV3Stored);
+    expect(db.verno).toBe(4);
+    expect(await installedShape(db.name)).toEqual(declaredShape(latestSchema));
+    const { attachments, ...plainTables } = rowsAsV3Stored;
+    for (const [table, rows] of Object.entries(plainTables)) {
+      expect({ table, rows: await db.table(table).toArray() }).toEqual({ table, rows });
+    }
+    // Bytes come back as a Uint8Array of another realm in the test database; compare the values.
+    const [attachment] = await db.attachments.toArray();
+    expect({ ...attachment, bytes: Array.from(attachment!.bytes) }).toEqual({ ...attachments[0], bytes: [1, 2, 3] });
+    expect(await db.searchIndex.count()).toBe(0);
+    await db.searchIndex.bulkPut([{ key: 'meta', data: { format: 1 } }, { key: 'chunk:0', data: [['a', 1]] }]);
+    expect(await db.searchIndex.get('chunk:0')).toEqual({ key: 'chunk:0', data: [['a', 1]] });
     db.close();
   });
 });

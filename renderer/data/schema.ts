@@ -111,3 +111,17 @@ export const schemaV3 = freeze({
     ].join(', '),
   },
 });
+
+/**
+ * Version 4: the search index, persisted so a start never rebuilds it from scratch (issue 5). Rows are
+ * `{ key: 'meta', … }` and `{ key: 'chunk:<n>', data }`, the chunks SearchIndex.exportIndex() produced, written
+ * together in one transaction. A new table needs no upgrade; an absent index is built at the first start.
+ */
+export const schemaV4 = freeze({
+  version: 4,
+  date: '2026-11-22',
+  stores: {
+    ...schemaV3.stores,
+    searchIndex: 'key', // read whole at start, replaced whole at each save
+  },
+});

@@ -50,6 +50,24 @@ export interface FeedFarm {
 /** The path of feed `index` on the farm. */
 export const feedPath = (index: number): string => `/feeds/${index}.xml`;
 
+/** Samples ranks 0..n-1 with P(rank) ∝ 1/(rank+1)^s by binary search over the cumulative weights. */
+export function zipfSampler(n: number, s: number, next: () => number): () => number {
+  const cumulative = new Float64Array(n);
+  let total = 0;
+  for (let rank = 0; rank < n; rank += 1) cumulative[rank] = total += 1 / (rank + 1) ** s;
+  return () => {
+    const wanted = next() * total;
+    let low = 0;
+    let high = n - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (cumulative[middle]! < wanted) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+}
+
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;

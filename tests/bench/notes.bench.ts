@@ -25,7 +25,7 @@ import { getNoteGraph, linkedKeys, linkRows, outgoingRows, relinkAll, suggestTit
 import { renameNote } from '../../renderer/data/note-rename';
 import { derivedFields } from '../../renderer/data/notes';
 import { type Sample, sample } from './measure';
-import { mulberry32 } from './feed-farm';
+import { mulberry32, zipfSampler } from './feed-farm';
 
 export interface NotesBenchOptions {
   notes?: number;
@@ -42,24 +42,6 @@ function word(next: () => number, parts: number): string {
   let text = '';
   for (let index = 0; index < parts; index += 1) text += syllables[Math.floor(next() * syllables.length)];
   return text;
-}
-
-/** Samples ranks 0..n-1 with P(rank) ∝ 1/(rank+1)^s by binary search over the cumulative weights. */
-function zipfSampler(n: number, s: number, next: () => number): () => number {
-  const cumulative = new Float64Array(n);
-  let total = 0;
-  for (let rank = 0; rank < n; rank += 1) cumulative[rank] = total += 1 / (rank + 1) ** s;
-  return () => {
-    const wanted = next() * total;
-    let low = 0;
-    let high = n - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (cumulative[middle]! < wanted) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
 }
 
 interface Vault {

@@ -18,6 +18,7 @@ const groups: Array<[string, () => Promise<Sample[] | GroupResult>]> = [
   ['realfeeds', () => realfeedsBench()],
   ['sense notes', () => import('./notes.bench').then((bench) => bench.notesBench())],
   ['sense vault', () => import('./vault.bench').then((bench) => bench.vaultBench())],
+  ['search', () => import('./search.bench').then((b) => b.searchBench())],
 ];
 
 /** Below 1× a ratio needs more than one decimal to say anything. */

@@ -45,7 +45,7 @@ describe.runIf(chromiumPath)('app shell in Chromium', () => {
   });
 
   it('has a searchbox named Search in the header', async () => {
-    await expect(page.getByRole('searchbox', { name: 'Search', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('combobox', { name: 'Search', exact: true }).count()).resolves.toBe(1);
   });
 
   it.each(['Sense', 'Share', 'Seek'])('navigates to %s by its accessible name', async (area) => {

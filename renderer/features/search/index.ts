@@ -1,2 +1,3 @@
 export { SearchBox } from './search-box';
 export { SearchPanel } from './search-panel';
+export { SearchProvider } from './search-context';

@@ -1,0 +1,87 @@
+// Search as a person meets it, in Chromium against the real web host: the index builds in its worker,
+// typing in Search finds notes and items by prefix, arrow keys and Enter open one, and a reload starts
+// from the saved index instead of rebuilding it.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type AppProcess } from './support/app-process';
+import { chromiumPath, launchChromium } from './support/chromium';
+import { posts, startFixtureSite, type FixtureSite } from './support/fixture-site';
+
+describe.runIf(chromiumPath)('Search in Chromium', () => {
+  let app: AppProcess;
+  let site: FixtureSite;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const searchBox = () => page.getByRole('combobox', { name: 'Search' });
+  const results = () => page.getByRole('region', { name: 'Search results' });
+
+  beforeAll(async () => {
+    site = await startFixtureSite();
+    app = await startApp('web-host-cli');
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto(`${app.url}#/seek`);
+    await page.getByRole('button', { name: 'Add feed' }).click();
+    await page.getByRole('textbox', { name: 'Feed or site URL' }).fill(`${site.origin}/feed.xml`);
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByRole('region', { name: 'Feed preview' }).waitFor();
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByRole('option', { name: posts[0]!.title }).waitFor();
+
+    await page.goto(`${app.url}#/sense`);
+    await page.getByRole('button', { name: 'New note' }).click();
+    await page.getByRole('textbox', { name: 'Note title' }).fill('Interleaving practice');
+    await page.getByRole('textbox', { name: 'Note body' }).click();
+    await page.keyboard.type('Mixing topics while studying beats blocked practice.');
+    await page.getByRole('textbox', { name: 'Note title' }).click();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await site?.close();
+  });
+
+  it('finds a note by a word prefix as you type, and Enter opens it', async () => {
+    await page.goto(`${app.url}#/seek`);
+    await page.keyboard.press('/');
+    await page.keyboard.type('studyi');
+    const option = results().getByRole('option', { name: /Interleaving practice/ });
+    await option.waitFor({ timeout: 15_000 });
+    expect(await option.textContent()).toContain('Note');
+    expect(await option.locator('mark').first().textContent()).toMatch(/^studying$/i);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Note title' }).inputValue()).toBe('Interleaving practice');
+  });
+
+  it('finds items from the feeds and opens them in the reader', async () => {
+    await searchBox().click();
+    await searchBox().fill('surprise backlinks');
+    await results().getByRole('option', { name: new RegExp(posts[1]!.title) }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('region', { name: 'Reader' }).textContent()).toContain(posts[1]!.summary);
+  });
+
+  it('says when nothing matches', async () => {
+    await searchBox().click();
+    await searchBox().fill('xylophonist');
+    await expect.poll(() => results().textContent()).toContain('Nothing matches');
+  });
+
+  it('starts from the saved index after a reload: searchable at once, nothing rebuilt', async () => {
+    // Give the index its save (a few seconds after the last change), then reload.
+    await page.waitForTimeout(5_000);
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await searchBox().click();
+    await page.keyboard.type('interleav');
+    await results().getByRole('option', { name: /Interleaving practice/ }).waitFor({ timeout: 10_000 });
+    expect(await results().textContent()).not.toContain('Building the search index');
+    expect(pageErrors).toEqual([]);
+  });
+});
