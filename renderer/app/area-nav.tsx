@@ -1,4 +1,5 @@
 import { areaKeyShortcut, type ShortcutLabels } from './keyboard-shortcuts';
+import { SavedSearches } from '../features/search';
 import { areaEntries } from './areas';
 import { toHash, type Area } from './router';
 import './area-nav.css';
@@ -42,6 +43,7 @@ export function AreaNav({ current, labels }: AreaNavProps) {
           );
         })}
       </ul>
+      <SavedSearches />
       <p className="area-nav__loop">
         An item you read becomes a highlight, a highlight becomes a note, and notes become a digest others can follow.
       </p>

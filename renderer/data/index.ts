@@ -106,3 +106,4 @@ export { snapshotIfDue, snapshotNow, listNoteVersions, restoreNoteVersion, maxVe
 export { openDailyNote } from './daily-note';
 export { writeJournal, clearJournal, pendingJournal, journalEntryFor, recoverJournal, type JournalEntry } from './note-journal';
 export { useNote, useNoteList, useNoteTags, useBacklinks, useUnlinkedMentions, useNoteVersions, useNoteGraph } from './sense-hooks';
+export { listSavedSearches, addSavedSearch, removeSavedSearch, savedSearchesKey, type SavedSearch } from './saved-searches';

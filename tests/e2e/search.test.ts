@@ -31,7 +31,27 @@ describe.runIf(chromiumPath)('Search in Chromium', () => {
     await page.getByRole('button', { name: 'Subscribe' }).click();
     await page.getByRole('region', { name: 'Feed preview' }).waitFor();
     await page.getByRole('button', { name: 'Subscribe' }).click();
-    await page.getByRole('option', { name: posts[0]!.title }).waitFor();
+    await page.getByRole('option', { name: posts[0]!.title }).click();
+    // Highlight a passage of the first post, as a reader would.
+    const reader = page.getByRole('region', { name: 'Reader' });
+    await reader.getByText(posts[0]!.summary).waitFor();
+    await reader.locator('.reader__content').evaluate((content, wanted) => {
+      const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        content.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+      throw new Error(`"${wanted}" is not in the article`);
+    }, 'copying passages by hand');
+    await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Highlight', exact: true }).click();
+    await reader.locator('mark.reader-highlight').waitFor();
 
     await page.goto(`${app.url}#/sense`);
     await page.getByRole('button', { name: 'New note' }).click();
@@ -65,6 +85,20 @@ describe.runIf(chromiumPath)('Search in Chromium', () => {
     await results().getByRole('option', { name: new RegExp(posts[1]!.title) }).waitFor();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('region', { name: 'Reader' }).textContent()).toContain(posts[1]!.summary);
+  });
+
+  it('finds a highlight by its words and opens its article from the keyboard', async () => {
+    await searchBox().click();
+    await searchBox().fill('passages by ha');
+    const option = results().getByRole('option', { name: /Highlight/ });
+    await option.waitFor();
+    expect(await option.textContent()).toContain(posts[0]!.title);
+    // Arrow keys move to it, Enter opens it: the article it came from, in the reader.
+    const options = await results().getByRole('option').allTextContents();
+    const at = options.findIndex((text) => text.startsWith('Highlight'));
+    for (let step = 0; step < at; step += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('region', { name: 'Reader' }).textContent()).toContain(posts[0]!.summary);
   });
 
   it('says when nothing matches', async () => {

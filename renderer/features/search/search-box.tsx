@@ -1,9 +1,9 @@
-import { useContext, useId, useState, type FocusEvent, type KeyboardEvent, type Ref } from 'react';
+import { useContext, useEffect, useId, useState, type FocusEvent, type KeyboardEvent, type Ref } from 'react';
 import type { SearchHit } from '../../../shared/search/search-types';
 import { useHashRouter } from '../../app/router';
-import { DatabaseContext } from '../../data';
+import { addSavedSearch, DatabaseContext } from '../../data';
 import { resultOptionId, SearchPanel } from './search-panel';
-import { useIndexStatus, useSearchService } from './search-context';
+import { useIndexStatus, useQueryRequest, useSearchService } from './search-context';
 import { useSearchResults } from './use-search-results';
 import './search-box.css';
 
@@ -27,6 +27,17 @@ export function SearchBox({ inputRef, commandHint }: SearchBoxProps) {
   const results = useSearchResults(service, query, status);
   const hits = results.state === 'done' ? results.answer.hits : [];
   const { navigate } = useHashRouter();
+  const request = useQueryRequest();
+  const [seenRequest, setSeenRequest] = useState(0);
+  // A saved search chosen in the sidebar: show its query here, with its results open.
+  if (request && request.serial !== seenRequest) {
+    setSeenRequest(request.serial);
+    setQuery(request.query);
+    setActive(0);
+  }
+  useEffect(() => {
+    if (request) document.getElementById(`${panelId}-input`)?.focus();
+  }, [request, panelId]);
 
   const openHit = async (hit: SearchHit) => {
     if (hit.kind === 'note') navigate({ area: 'sense', path: ['note', hit.id] });
@@ -69,6 +80,7 @@ export function SearchBox({ inputRef, commandHint }: SearchBoxProps) {
       </svg>
       <input
         ref={inputRef}
+        id={`${panelId}-input`}
         className="search-box__input"
         type="search"
         role="combobox"
@@ -104,6 +116,7 @@ export function SearchBox({ inputRef, commandHint }: SearchBoxProps) {
           active={activeIndex}
           onOpen={(hit) => void openHit(hit)}
           onRebuild={() => void service?.rebuild()}
+          onSave={db ? () => void addSavedSearch(db, query) : undefined}
         />
       )}
     </div>

@@ -2,12 +2,24 @@
  * One search service for the app, started when the library opens and stopped with it. Components reach
  * it through useSearchService(); the status (building, catching up, ready) through useIndexStatus().
  */
-import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { DatabaseContext } from '../../data';
 import { defaultIndexHost, type IndexHost } from './engine/index-host';
 import { SearchService, type IndexStatus } from './engine/search-service';
 
 const SearchContext = createContext<SearchService | null>(null);
+
+/** A request from elsewhere in the app (a saved search in the sidebar) to show a query in the search box. */
+export interface QueryRequest {
+  query: string;
+  /** Distinguishes asking twice for the same query. */
+  serial: number;
+}
+
+const QueryRequestContext = createContext<{ request: QueryRequest | null; ask: (query: string) => void }>({
+  request: null,
+  ask: () => undefined,
+});
 
 export function SearchProvider({ children, makeHost = defaultIndexHost }: { children: ReactNode; makeHost?: () => IndexHost }) {
   const db = useContext(DatabaseContext);
@@ -18,7 +30,23 @@ export function SearchProvider({ children, makeHost = defaultIndexHost }: { chil
     void service.start();
     return () => service.stop();
   }, [service]);
-  return <SearchContext value={service}>{children}</SearchContext>;
+  const [request, setRequest] = useState<QueryRequest | null>(null);
+  const ask = useCallback((query: string) => setRequest((current) => ({ query, serial: (current?.serial ?? 0) + 1 })), []);
+  const requests = useMemo(() => ({ request, ask }), [request, ask]);
+  return (
+    <SearchContext value={service}>
+      <QueryRequestContext value={requests}>{children}</QueryRequestContext>
+    </SearchContext>
+  );
+}
+
+/** Asks the search box to show a query (and open its results). */
+export function useAskSearch(): (query: string) => void {
+  return useContext(QueryRequestContext).ask;
+}
+
+export function useQueryRequest(): QueryRequest | null {
+  return useContext(QueryRequestContext).request;
 }
 
 export function useSearchService(): SearchService | null {

@@ -15,6 +15,8 @@ interface SearchPanelProps {
   active: number;
   onOpen: (hit: SearchHit) => void;
   onRebuild: () => void;
+  /** Saves the query to the sidebar; absent while the library is not open. */
+  onSave?: (() => void) | undefined;
 }
 
 export function resultOptionId(panelId: string, index: number): string {
@@ -55,7 +57,7 @@ function statusWords(status: IndexStatus): string | null {
   }
 }
 
-export function SearchPanel({ id, query, status, results, active, onOpen, onRebuild }: SearchPanelProps) {
+export function SearchPanel({ id, query, status, results, active, onOpen, onRebuild, onSave }: SearchPanelProps) {
   const words = statusWords(status);
   const hits = results.state === 'done' ? results.answer.hits : [];
   return (
@@ -112,6 +114,14 @@ export function SearchPanel({ id, query, status, results, active, onOpen, onRebu
       )}
       <p className="search-panel__hint">
         <kbd className="kbd">↑</kbd> <kbd className="kbd">↓</kbd> choose · <kbd className="kbd">Enter</kbd> opens · <kbd className="kbd">Esc</kbd> clears ·{' '}
+        {onSave && (
+          <>
+            <button type="button" className="search-panel__rebuild" onMouseDown={(event) => event.preventDefault()} onClick={onSave}>
+              Save this search
+            </button>{' '}
+            ·{' '}
+          </>
+        )}
         <button type="button" className="search-panel__rebuild" onMouseDown={(event) => event.preventDefault()} onClick={onRebuild} disabled={status.state === 'building'}>
           Rebuild search index
         </button>
