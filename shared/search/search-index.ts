@@ -2,30 +2,25 @@
 // and in the benchmarks alike.
 //
 // Why an inverted index of our own rather than FlexSearch (numbers: tests/bench/search.bench.ts, see
-// MEASUREMENTS below):
-// - Ranking. BM25 needs each term's frequency in each document and each document's length; FlexSearch
-//   keeps neither (its score is the position of the word's first occurrence), so alone it scores far
-//   below BM25 on Cranfield, and re-ranking FlexSearch's top N with BM25 still loses the relevant
-//   documents FlexSearch did not put in its top N. Scoring every posting exactly is what MiniSearch does
-//   too; here it runs over flat arrays instead of nested maps, which is where the speed comes from.
-// - Memory. FlexSearch's "forward" tokenizer (what prefix search needs) stores a word under each of its
-//   prefixes; we store one packed number per (stem, document) and expand a typed prefix through a sorted
-//   dictionary of the archive's words instead.
-// - Persistence. FlexSearch's export/import does not work for worker or persistent indexes, and its
-//   IndexedDB adapter lost entries under concurrent writes (handbook §4); exportIndex() here returns
-//   structured-cloneable chunks the app stores in IndexedDB itself.
-// - Layering: shared/ may not import flexsearch (eslint.config.js).
-//
-// MEASUREMENTS (one run on the 2-core dev machine; 100,000 synthetic documents of ~160 words):
+// MEASUREMENTS (one run of tests/bench/search.bench.ts on the 2-core dev machine, shared with other jobs;
+// 100,000 synthetic documents of ~160 words; ours is timed after export → structuredClone → import):
 //   Cranfield nDCG@10 / MAP: ours 0.379 / 0.316; MiniSearch defaults 0.327 / 0.255, with our Porter and
 //   stop words 0.365 / 0.300; FlexSearch forward alone 0.215 / 0.171; FlexSearch strict top 100 re-ranked
 //   by our BM25F 0.376 / 0.297 (the candidate cut costs MAP, and it needs a second index beside ours).
-//   100k build 14.4 s / +128 MB heap (MiniSearch 35.6 s / +552 MB; the FlexSearch forward: 75 s /
-//   +1.06 GB); export → structuredClone → import 2.4 s (MiniSearch JSON 15.9 s); 1–3 words p50 5.0 ms /
-//   p95 14.6 ms (MiniSearch 111 / 439 ms), 1–4 letter prefixes p50 12.4 ms / p95 21.7 ms (MiniSearch
-//   1270 / 4157 ms), whole search() including snippets. The p95 < 10 ms target is not met yet: the slow
-//   queries are words in most documents, which score ~100k postings and rank ~100k candidates; max-score
-//   (WAND) pruning and typed-array postings are the next steps.
+//   100k build 13.2 s / +128 MB heap (MiniSearch 36.2 s / +552 MB; the FlexSearch forward: 75 s /
+//   +1.06 GB); export → structuredClone → import 3.0 s (MiniSearch JSON 19.8 s); whole search() including
+//   snippets: 1–3 words p50 1.22 ms / p95 4.70 ms (MiniSearch 217 / 699 ms: p50 178× faster), 1–4 letter
+//   prefixes p50 3.76 ms / p95 6.55 ms (MiniSearch 1947 / 4995 ms: 518×). Targets met: p95 < 10 ms for
+//   both, p50 ≥ 100× MiniSearch for both, build and heap below MiniSearch's, nDCG@10 ≥ 0.36.
+//   MiniSearch measured p50 111 ms for words in a quieter earlier run; ours would then be about 130×
+//   faster (the 100× margin is thinner than this run's 178× suggests).
+//   Before/after in one process on the same corpus (search-query.ts's narrowing, streamed top-k, typed
+//   scratch arrays and single-pass prefix completion vs the previous term-at-a-time version that collected
+//   and ranked every match; identical hits and scores on 600 queries): words p50 8.2 → 1.4 ms, p95 19.0
+//   → 5.2 ms; prefixes p50 19.4 → 4.3 ms, p95 35.7 → 7.7 ms. The slowest queries left are 1-letter
+//   prefixes and 2–3 words each in most documents: they still score ~100–200k postings, since postings
+//   are not in document order (no skipping); max-score pruning over doc-ordered lists is the next step
+//   if the tail must shrink further.
 import { type Bm25Params, DEFAULT_BM25 } from './bm25';
 import { type DumpContent, readDump, writeDump } from './index-dump';
 import { InvertedIndex, packPosting, postingBodyTf, postingDoc, postingTitleTf } from './inverted-index';
@@ -100,7 +95,11 @@ export class SearchIndex {
     const { ranked, matched } = evaluate(context, parsed, limit);
     const prefixes = parsed.clauses.flat().flatMap((alternative) => (alternative.kind === 'term' && alternative.prefix ? [alternative.text] : []));
     const memo = new Map<string, boolean>();
+    // A marked word starts with the first letter of a typed prefix or of a matched stem (Porter only
+    // rewrites endings), so most of a snippet's words are turned away before any map lookup.
+    const initials = new Set<number>([...prefixes, ...matched.stems].map((text) => text.charCodeAt(0)));
     const marks = (term: string): boolean => {
+      if (!initials.has(term.charCodeAt(0)) && !prefixes.includes('')) return false;
       let marked = memo.get(term);
       if (marked === undefined) {
         marked = !isStopWord(term) && (prefixes.some((prefix) => term.startsWith(prefix)) || matched.stems.has(this.index.dictionary.stemOf(term) ?? stem(term)));

@@ -1,7 +1,11 @@
-// Query evaluation over the inverted index: every OR-group of the query sets one bit per document it
-// matches while BM25F contributions accumulate per document in flat arrays (no per-query maps); the
-// documents holding all bits, minus exclusions and failing filters, are ranked with a bounded heap, and
-// phrases are checked against the text only for the few documents that reach the top.
+// Query evaluation over the inverted index, term at a time: every OR-group of the query sets one bit per
+// document it matches while BM25F contributions accumulate per document in flat typed arrays (no per-query
+// maps or growing arrays). The group with the fewest postings is marked first, so every group scores only
+// the documents that hold all the groups before it and that one: "rare common" costs the rare word's
+// postings plus a bit test per common posting. Groups are still scored in the query's order, so a score is
+// the same floating-point sum whichever group narrowed. The matching documents stream through a bounded
+// sorted array of leaders (one comparison turns away a candidate below the last leader), and phrases are
+// checked against the text only for the few documents that reach the top.
 import { isStopWord, stem, tokenize } from './analyzer';
 import { type Bm25Params, idf } from './bm25';
 import { postingDoc, type InvertedIndex } from './inverted-index';
@@ -42,6 +46,10 @@ export class Scratch {
   mask = new Int32Array(0);
   pending = new Int32Array(0);
   count = new Uint8Array(0);
+  /** Documents whose mask went non-zero, in order (each at most once per query). */
+  touched = new Int32Array(0);
+  /** Documents that passed every check, for the rare full sort when phrase checks reject the leaders. */
+  candidates = new Int32Array(0);
 
   ensure(capacity: number): void {
     if (this.score.length >= capacity) return;
@@ -50,6 +58,8 @@ export class Scratch {
     this.mask = new Int32Array(size);
     this.pending = new Int32Array(size);
     this.count = new Uint8Array(size);
+    this.touched = new Int32Array(size);
+    this.candidates = new Int32Array(size);
   }
 }
 
@@ -59,16 +69,25 @@ function expandTerm(index: InvertedIndex, text: string, prefix: boolean): Weight
   const own = isStopWord(text) ? undefined : stem(text);
   if (own !== undefined && index.postings.has(own)) out.push({ stem: own, weight: 1 });
   if (!prefix) return out;
-  const completions = new Set<string>();
+  // The most frequent completions, ties to the first met, kept in order as the words stream by: a 1-letter
+  // prefix starts thousands of words, and most are turned away by one comparison with the last kept.
+  const best: Array<{ stem: string; frequency: number }> = [];
   index.dictionary.withPrefix(text, (_surface, stemmed) => {
-    if (stemmed !== own && index.postings.has(stemmed)) completions.add(stemmed);
+    if (stemmed === own) return;
+    const frequency = index.documentFrequency(stemmed);
+    if (frequency === 0 || (best.length === MAX_PREFIX_EXPANSIONS && frequency <= best[best.length - 1]!.frequency)) return;
+    // A stem met again through another word was kept then (and still is) or lost to as many better ones.
+    if (best.some((kept) => kept.stem === stemmed)) return;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.frequency < frequency) at -= 1;
+    best.splice(at, 0, { stem: stemmed, frequency });
+    if (best.length > MAX_PREFIX_EXPANSIONS) best.pop();
   });
-  const ranked = [...completions].sort((a, b) => index.documentFrequency(b) - index.documentFrequency(a));
   let budget = PREFIX_POSTINGS_BUDGET;
-  for (const stemmed of ranked) {
+  for (const { stem: stemmed, frequency } of best) {
     if (out.length >= MAX_PREFIX_EXPANSIONS || budget <= 0) break;
     out.push({ stem: stemmed, weight: PREFIX_WEIGHT });
-    budget -= index.documentFrequency(stemmed);
+    budget -= frequency;
   }
   return out;
 }
@@ -105,7 +124,8 @@ export interface Ranked {
 }
 
 class Evaluation {
-  readonly touched: number[] = [];
+  /** How many entries of scratch.touched this query has filled. */
+  touchedCount = 0;
   readonly matched = new Set<string>();
   /** Phrases per group bit that documents marked pending must contain one of. */
   readonly groupPhrases = new Map<number, string[][]>();
@@ -115,33 +135,57 @@ class Evaluation {
     this.n = context.index.documentCount;
   }
 
-  /** Adds the BM25F contribution of `stemmed` to every document holding it (or only those `only` accepts). */
-  accumulate(stemmed: string, weight: number, bit: number, only?: (doc: number) => boolean): void {
+  /**
+   * Adds the BM25F contribution of `stemmed` to every document holding it that already holds every bit of
+   * `required` (the groups evaluated before: a document missing one can never match the AND, so its
+   * score is not worth computing), and only those `only` accepts when given.
+   */
+  accumulate(stemmed: string, weight: number, bit: number, required: number, only?: (doc: number) => boolean): void {
     const list = this.context.index.postings.get(stemmed);
     if (list === undefined) return;
     this.matched.add(stemmed);
-    const { score, mask } = this.context.scratch;
+    const { score, mask, touched } = this.context.scratch;
     const { k1, titleB, bodyB, titleWeight } = this.context.params;
     const norms = this.context.index.lengthNorms(titleB, bodyB);
     const titleNorms = norms.title;
     const bodyNorms = norms.body;
     const termIdf = idf(list.length, this.n) * weight;
-    for (const posting of list) {
-      const doc = postingDoc(posting);
+    let count = this.touchedCount;
+    for (let at = 0; at < list.length; at += 1) {
+      const posting = list[at]!;
+      // The shift is postingDoc's floor division for every posting below 2³¹ (two million documents).
+      const doc = posting < 2147483648 ? posting >> 10 : postingDoc(posting);
+      const seen = mask[doc]!;
+      if ((seen & required) !== required) continue;
       if (only !== undefined && !only(doc)) continue;
       const rest = posting - doc * 1024;
       const titleTf = rest >> 6;
       let tf = (rest & 63) / bodyNorms[doc]!;
       if (titleTf > 0) tf += (titleWeight * titleTf) / titleNorms[doc]!;
       score[doc]! += (termIdf * tf * (k1 + 1)) / (k1 + tf);
-      if (mask[doc] === 0) this.touched.push(doc);
+      if (seen === 0) touched[count++] = doc;
+      mask[doc] = seen | bit;
+    }
+    this.touchedCount = count;
+  }
+
+  /** Sets `bit` on every document holding `stemmed`, without scoring it (that comes later, in query order). */
+  mark(stemmed: string, bit: number): void {
+    const list = this.context.index.postings.get(stemmed);
+    if (list === undefined) return;
+    const { mask, touched } = this.context.scratch;
+    let count = this.touchedCount;
+    for (let at = 0; at < list.length; at += 1) {
+      const doc = postingDoc(list[at]!);
+      if (mask[doc] === 0) touched[count++] = doc;
       mask[doc]! |= bit;
     }
+    this.touchedCount = count;
   }
 
   /** Documents holding every stem of the phrase get the group bit, pending a check of the text unless a plain term already matched. */
   phrase(words: readonly string[], bit: number): void {
-    const { mask, pending, count } = this.context.scratch;
+    const { mask, pending, count, touched } = this.context.scratch;
     const phrases = this.groupPhrases.get(bit) ?? [];
     phrases.push([...words]);
     this.groupPhrases.set(bit, phrases);
@@ -154,7 +198,7 @@ class Evaluation {
       this.context.docs.forEach((doc, number) => {
         if (doc === undefined) return;
         mark(number);
-        if (mask[number] === 0) this.touched.push(number);
+        if (mask[number] === 0) touched[this.touchedCount++] = number;
         mask[number]! |= bit;
       });
       return;
@@ -171,23 +215,77 @@ class Evaluation {
     }
     const complete = (doc: number) => count[doc] === stems.length;
     for (const doc of seen) if (complete(doc)) mark(doc);
-    for (const stemmed of stems) this.accumulate(stemmed, 1, bit, complete);
+    // No `required` here: every document marked pending must be touched, or reset() would not clear it.
+    for (const stemmed of stems) this.accumulate(stemmed, 1, bit, 0, complete);
     for (const doc of seen) count[doc] = 0;
   }
 
   reset(): void {
-    const { score, mask, pending } = this.context.scratch;
-    for (const doc of this.touched) {
+    const { score, mask, pending, touched } = this.context.scratch;
+    if (this.touchedCount > this.context.docs.length / 8) {
+      // A common word touched most documents: clearing whole arrays is faster than scattered writes.
+      score.fill(0, 0, this.context.docs.length);
+      mask.fill(0, 0, this.context.docs.length);
+      pending.fill(0, 0, this.context.docs.length);
+      this.touchedCount = 0;
+      return;
+    }
+    for (let at = 0; at < this.touchedCount; at += 1) {
+      const doc = touched[at]!;
       score[doc] = 0;
       mask[doc] = 0;
       pending[doc] = 0;
     }
+    this.touchedCount = 0;
   }
 }
 
 export interface QueryOutcome {
   ranked: Ranked[];
   matched: MatchedTerms;
+}
+
+interface GroupPlan {
+  bit: number;
+  terms: Array<{ text: string; stems: WeightedStem[] }>;
+  phrases: string[][];
+  /** Postings the group reads. */
+  cost: number;
+}
+
+function planGroup(index: InvertedIndex, group: QueryAlternative[], position: number): GroupPlan {
+  const terms: GroupPlan['terms'] = [];
+  const phrases: string[][] = [];
+  let cost = 0;
+  for (const alternative of group) {
+    if (alternative.kind === 'term') {
+      const stems = expandTerm(index, alternative.text, alternative.prefix);
+      terms.push({ text: alternative.text, stems });
+      for (const { stem: stemmed } of stems) cost += index.documentFrequency(stemmed);
+    } else {
+      phrases.push(alternative.words);
+    }
+  }
+  return { bit: 1 << position, terms, phrases, cost };
+}
+
+/** A group is dropped when it holds stop words only ("the" in "the wing"); a real word no document holds still counts. */
+function usable(plan: GroupPlan): boolean {
+  return plan.phrases.length > 0 || plan.terms.some(({ text, stems }) => stems.length > 0 || !isStopWord(text));
+}
+
+/**
+ * The cheapest group of plain terms, when it is not already the first: its documents are marked before
+ * scoring starts so that every group scores only the documents that can still match them all. Groups are
+ * still scored in the query's order, so every document's score is the same sum, bit for bit.
+ */
+function narrowingGroup(plans: readonly GroupPlan[]): GroupPlan | undefined {
+  let best: GroupPlan | undefined;
+  for (const plan of plans) {
+    if (plan.phrases.length > 0 || !usable(plan)) continue;
+    if (best === undefined || plan.cost < best.cost) best = plan;
+  }
+  return best === plans[0] ? undefined : best;
 }
 
 /** Ranks the documents matching `query`; at most `limit`. */
@@ -197,27 +295,24 @@ export function evaluate(context: QueryContext, query: ParsedQuery, limit: numbe
   const evaluation = new Evaluation(context);
   try {
     const groups = query.clauses.slice(0, MAX_GROUPS);
+    const plans = groups.map((group, position) => planGroup(index, group, position));
+    const narrowing = narrowingGroup(plans);
     let full = 0;
-    groups.forEach((group: QueryAlternative[], position: number) => {
-      const bit = 1 << position;
-      let usable = false;
-      for (const alternative of group) {
-        if (alternative.kind !== 'term') continue;
-        const stems = expandTerm(index, alternative.text, alternative.prefix);
-        for (const { stem: stemmed, weight } of stems) evaluation.accumulate(stemmed, weight, bit);
-        // A real word that no document holds still counts (the group then matches nothing).
-        usable ||= stems.length > 0 || !isStopWord(alternative.text);
+    if (narrowing !== undefined) {
+      for (const { stems } of narrowing.terms) for (const { stem: stemmed } of stems) evaluation.mark(stemmed, narrowing.bit);
+      full = narrowing.bit;
+    }
+    for (const plan of plans) {
+      const { bit, terms, phrases } = plan;
+      // Documents must already hold every group scored before (and the narrowing one): others cannot match.
+      const required = full & ~bit;
+      for (const { stems } of terms) {
+        for (const { stem: stemmed, weight } of stems) evaluation.accumulate(stemmed, weight, bit, required);
       }
-      for (const alternative of group) {
-        if (alternative.kind !== 'phrase') continue;
-        evaluation.phrase(alternative.words, bit);
-        usable = true;
-      }
-      // A group of stop words only is dropped rather than matching nothing ("the" in "the wing").
-      if (usable) full |= bit;
-    });
-    const candidates = collect(context, evaluation, query, groups.length === 0, full);
-    const ranked = select(context, evaluation, candidates, query.sort, limit, excludedPhrases(query));
+      for (const words of phrases) evaluation.phrase(words, bit);
+      if (usable(plan)) full |= bit;
+    }
+    const ranked = rank(context, evaluation, query, groups.length === 0, full, limit);
     return { ranked, matched: { stems: evaluation.matched } };
   } finally {
     evaluation.reset();
@@ -228,10 +323,16 @@ function excludedPhrases(query: ParsedQuery): string[][] {
   return query.excluded.flatMap((exclusion: QueryExclusion) => (exclusion.kind === 'phrase' ? [exclusion.words] : []));
 }
 
-/** Documents holding every group bit (all documents for a filters-only query), minus exclusions and filter failures. */
-function collect(context: QueryContext, evaluation: Evaluation, query: ParsedQuery, noGroups: boolean, full: number): number[] {
+/**
+ * The documents holding every group bit (all documents for a filters-only query), minus exclusions and
+ * filter failures, ranked: the leaders are kept in a bounded sorted array as the candidates stream by (a
+ * candidate scoring below the last leader is turned away with one comparison), phrases and excluded
+ * phrases are checked on the text of the leaders only, and `limit` of them are returned.
+ */
+function rank(context: QueryContext, evaluation: Evaluation, query: ParsedQuery, noGroups: boolean, full: number, limit: number): Ranked[] {
   const { index, docs, scratch } = context;
   if (!noGroups && full === 0) return [];
+  const { score, mask, pending, touched, candidates } = scratch;
   const excluded = new Set<number>();
   for (const exclusion of query.excluded) {
     if (exclusion.kind !== 'term') continue;
@@ -240,48 +341,45 @@ function collect(context: QueryContext, evaluation: Evaluation, query: ParsedQue
     }
   }
   const filtering = hasFilters(query.filters);
-  const keep = (number: number) => {
-    if (excluded.has(number)) return false;
-    return !filtering || passesFilters(docs[number]!, query.filters);
-  };
-  const out: number[] = [];
-  if (noGroups) {
-    docs.forEach((doc, number) => {
-      if (doc !== undefined && keep(number)) out.push(number);
-    });
-    return out;
-  }
-  for (const number of evaluation.touched) if (scratch.mask[number] === full && keep(number)) out.push(number);
-  return out;
-}
-
-/** The k best candidates in order, by binary insertion into a sorted array (k ≪ n, so few insertions). */
-function topK(candidates: readonly number[], k: number, better: (a: number, b: number) => number): number[] {
+  const byDate = query.sort === 'date';
+  const date = (doc: number) => docs[doc]!.date;
+  const better = byDate
+    ? (a: number, b: number) => date(b) - date(a) || score[b]! - score[a]! || a - b
+    : (a: number, b: number) => score[b]! - score[a]! || date(b) - date(a) || a - b;
+  const phrasesExcluded = excludedPhrases(query);
+  // Without phrases every leader is accepted, so the candidates that cannot lead are not even kept.
+  const keepAll = evaluation.groupPhrases.size > 0 || phrasesExcluded.length > 0;
+  const k = Math.max(limit * 2, 64);
   const top: number[] = [];
-  for (const candidate of candidates) {
-    if (top.length === k && better(candidate, top[k - 1]!) >= 0) continue;
+  /** Score of the last leader once there are k of them (relevance order only): lower never gets in. */
+  let threshold = -Infinity;
+  let candidateCount = 0;
+  const offer = (doc: number): void => {
+    if ((excluded.size > 0 && excluded.has(doc)) || (filtering && !passesFilters(docs[doc]!, query.filters))) return;
+    if (keepAll) candidates[candidateCount++] = doc;
+    if (top.length === k) {
+      if (score[doc]! < threshold) return;
+      if (better(doc, top[k - 1]!) >= 0) return;
+    }
     let low = 0;
     let high = top.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (better(top[middle]!, candidate) <= 0) low = middle + 1;
+      if (better(top[middle]!, doc) <= 0) low = middle + 1;
       else high = middle;
     }
-    top.splice(low, 0, candidate);
+    top.splice(low, 0, doc);
     if (top.length > k) top.pop();
+    if (top.length === k && !byDate) threshold = score[top[k - 1]!]!;
+  };
+  if (noGroups) {
+    for (let number = 0; number < docs.length; number += 1) if (docs[number] !== undefined) offer(number);
+  } else {
+    for (let at = 0; at < evaluation.touchedCount; at += 1) {
+      const doc = touched[at]!;
+      if (mask[doc] === full && (keepAll || score[doc]! >= threshold)) offer(doc);
+    }
   }
-  return top;
-}
-
-/** Orders candidates, checks phrases and excluded phrases on the text of the leaders only, and keeps `limit`. */
-function select(context: QueryContext, evaluation: Evaluation, candidates: number[], sort: ParsedQuery['sort'], limit: number, excluded: string[][]): Ranked[] {
-  const { docs, scratch } = context;
-  const { score, pending } = scratch;
-  const date = (doc: number) => docs[doc]!.date;
-  const better =
-    sort === 'date'
-      ? (a: number, b: number) => date(b) - date(a) || score[b]! - score[a]! || a - b
-      : (a: number, b: number) => score[b]! - score[a]! || date(b) - date(a) || a - b;
   const accepts = (doc: number): boolean => {
     const text = docs[doc]!;
     for (let bits = pending[doc]!; bits !== 0; bits &= bits - 1) {
@@ -289,18 +387,16 @@ function select(context: QueryContext, evaluation: Evaluation, candidates: numbe
       const phrases = evaluation.groupPhrases.get(bit) ?? [];
       if (!phrases.some((words) => containsPhrase(text, words))) return false;
     }
-    return !excluded.some((words) => containsPhrase(text, words));
+    return !phrasesExcluded.some((words) => containsPhrase(text, words));
   };
   const out: Ranked[] = [];
-  const k = Math.min(candidates.length, Math.max(limit * 2, 64));
-  const first = topK(candidates, k, better);
-  for (const doc of first) {
+  for (const doc of top) {
     if (out.length >= limit) break;
     if (accepts(doc)) out.push({ doc, score: score[doc]! });
   }
-  if (out.length < limit && k < candidates.length) {
+  if (keepAll && out.length < limit && top.length < candidateCount) {
     // Phrase checks rejected too many leaders: rank everything (rare, and only as slow as a sort).
-    const rest = [...candidates].sort(better).slice(k);
+    const rest = Array.from(candidates.subarray(0, candidateCount)).sort(better).slice(top.length);
     for (const doc of rest) {
       if (out.length >= limit) break;
       if (accepts(doc)) out.push({ doc, score: score[doc]! });

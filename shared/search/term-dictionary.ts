@@ -6,6 +6,8 @@ export class TermDictionary {
   private readonly stems = new Map<string, string>();
   /** Sorted surface words, plus a short unsorted tail of recent ones merged in lazily. */
   private sorted: string[] = [];
+  /** The stem of each word of `sorted`, so a prefix scan reads two arrays instead of a map per word. */
+  private sortedStems: string[] = [];
   private pending: string[] = [];
 
   get size(): number {
@@ -37,7 +39,7 @@ export class TermDictionary {
     for (let at = low; at < this.sorted.length; at += 1) {
       const surface = this.sorted[at]!;
       if (!surface.startsWith(prefix)) break;
-      visit(surface, this.stems.get(surface)!);
+      visit(surface, this.sortedStems[at]!);
     }
     for (const surface of this.pending) if (surface.startsWith(prefix)) visit(surface, this.stems.get(surface)!);
   }
@@ -61,6 +63,7 @@ export class TermDictionary {
     const dictionary = new TermDictionary();
     surfaces.forEach((surface, index) => dictionary.stems.set(surface, stems[index]!));
     dictionary.sorted = [...surfaces];
+    dictionary.sortedStems = [...stems];
     return dictionary;
   }
 
@@ -77,6 +80,7 @@ export class TermDictionary {
     while (left < this.sorted.length) merged[out++] = this.sorted[left++]!;
     while (right < recent.length) merged[out++] = recent[right++]!;
     this.sorted = merged;
+    this.sortedStems = merged.map((surface) => this.stems.get(surface)!);
     this.pending = [];
   }
 }

@@ -19,6 +19,7 @@ const groups: Array<[string, () => Promise<Sample[] | GroupResult>]> = [
   ['sense notes', () => import('./notes.bench').then((bench) => bench.notesBench())],
   ['sense vault', () => import('./vault.bench').then((bench) => bench.vaultBench())],
   ['search', () => import('./search.bench').then((b) => b.searchBench())],
+  ['search in Chromium', () => import('./search-ui.bench').then((b) => b.searchUiBench())],
 ];
 
 /** Below 1× a ratio needs more than one decimal to say anything. */

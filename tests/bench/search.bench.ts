@@ -30,6 +30,8 @@ import type { ExtraTable, GroupResult } from './report';
 
 /** SEARCH_BENCH_SIZES=10000 runs the small archive only (a quick look). */
 const SIZES = (process.env.SEARCH_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+/** SEARCH_BENCH_ENGINES=ours (comma-separated names) times only those engines, e.g. while tuning ours. */
+const ENGINES = process.env.SEARCH_BENCH_ENGINES?.split(',').map((name) => name.trim());
 const QUERY_RUNS: Record<string, Record<number, number>> = {
   ours: { 10_000: 1000, 100_000: 1000 },
   minisearch: { 10_000: 300, 100_000: 60 },
@@ -202,6 +204,7 @@ export async function searchBench(): Promise<GroupResult> {
     const wordQuery = () => Array.from({ length: 1 + Math.floor(corpus.next() * 3) }, () => corpus.words[corpus.draw()]).join(' ');
     const prefixQuery = () => corpus.words[corpus.draw()]!.slice(0, 1 + Math.floor(corpus.next() * 4));
     for (const engine of engines) {
+      if (ENGINES !== undefined && !ENGINES.includes(engine.name)) continue;
       const before = heapUsed();
       const started = performance.now();
       let built: unknown = engine.build(corpus.docs);

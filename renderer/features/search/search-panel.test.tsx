@@ -16,7 +16,7 @@ const hit = (over: Partial<SearchHit> = {}): SearchHit => ({
   ...over,
 });
 
-const done = (hits: SearchHit[], warnings: string[] = []) => ({ state: 'done' as const, query: 'x', answer: { hits, warnings, tookMs: 1 } });
+const done = (hits: SearchHit[], warnings: string[] = [], query = 'review') => ({ state: 'done' as const, query, answer: { hits, warnings, tookMs: 1 } });
 
 it('lists results with kind, title, date and the snippet with its matched words marked (as text, never markup)', () => {
   render(<SearchPanel id="p" query="review" status={{ state: 'ready', documents: 2 }} results={done([hit(), hit({ id: 'i1', kind: 'item', title: 'Item' })])} active={1} onOpen={vi.fn()} onRebuild={vi.fn()} />);
@@ -55,4 +55,10 @@ it('says when nothing matches, shows query warnings, and shows build progress in
   expect(screen.getByText(/Nothing matches/)).toBeTruthy();
   expect(screen.getByText('before:2026-13-40 is not a date; it was ignored.')).toBeTruthy();
   expect((screen.getByRole('button', { name: 'Rebuild search index' }) as HTMLButtonElement).disabled).toBe(true);
+});
+
+it('names the query its results answer, and is busy while a newer query is on its way', () => {
+  render(<SearchPanel id="p" query="reviewing" status={{ state: 'ready', documents: 1 }} results={{ state: 'done', query: 'review', answer: { hits: [hit()], warnings: [], tookMs: 1 } }} active={0} onOpen={vi.fn()} onRebuild={vi.fn()} />);
+  const list = screen.getByRole('listbox', { name: 'Results for review' });
+  expect(list.getAttribute('aria-busy')).toBe('true');
 });

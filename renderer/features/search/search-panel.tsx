@@ -60,6 +60,10 @@ function statusWords(status: IndexStatus): string | null {
 export function SearchPanel({ id, query, status, results, active, onOpen, onRebuild, onSave }: SearchPanelProps) {
   const words = statusWords(status);
   const hits = results.state === 'done' ? results.answer.hits : [];
+  // Results name the query they answer: while the answer to a newer keystroke is on its way, the list still
+  // shows (and says it shows) the previous one, and is marked busy.
+  const answered = results.state === 'done' ? results.query : query;
+  const busy = results.state === 'done' && results.query !== query;
   return (
     <div id={id} className="search-panel" role="region" aria-label="Search results">
       {words && (
@@ -82,11 +86,11 @@ export function SearchPanel({ id, query, status, results, active, onOpen, onRebu
       )}
       {results.state === 'done' && hits.length === 0 && (
         <p className="search-panel__text" id={`${id}-message`}>
-          Nothing matches <q className="search-panel__query">{query}</q>. Try fewer words, or remove a filter.
+          Nothing matches <q className="search-panel__query">{answered}</q>. Try fewer words, or remove a filter.
         </p>
       )}
       {hits.length > 0 && (
-        <ul className="search-panel__results" role="listbox" id={`${id}-listbox`} aria-label={`Results for ${query}`}>
+        <ul className="search-panel__results" role="listbox" id={`${id}-listbox`} aria-label={`Results for ${answered}`} aria-busy={busy || undefined}>
           {hits.map((hit, index) => (
             <li
               key={hit.id}

@@ -6,9 +6,11 @@
 import { parseQuery } from '../../../../shared/search/query-parser';
 import { SearchIndex } from '../../../../shared/search/search-index';
 import type { SearchDoc, SearchHit } from '../../../../shared/search/search-types';
+import type { SearchIndexRow } from '../../../../shared/model';
+import { readStoredRows } from './index-store';
 
 export type IndexRequest =
-  | { type: 'load'; chunks: unknown[] }
+  | { type: 'load-saved'; database: string }
   | { type: 'reset' }
   | { type: 'add'; docs: SearchDoc[] }
   | { type: 'remove'; ids: string[] }
@@ -23,8 +25,14 @@ export interface SearchAnswer {
   tookMs: number;
 }
 
+export type SavedLoad =
+  | { status: 'ok'; documents: number; savedAt: number }
+  | { status: 'none' }
+  | { status: 'stale-format' }
+  | { status: 'damaged'; reason: string };
+
 export interface IndexAnswers {
-  load: number;
+  'load-saved': SavedLoad;
   reset: null;
   add: number;
   remove: number;
@@ -33,14 +41,51 @@ export interface IndexAnswers {
   export: { chunks: unknown[]; documents: number };
 }
 
-export function createIndexEngine(): (request: IndexRequest) => IndexAnswers[IndexRequest['type']] {
+/**
+ * Reads the saved index straight from IndexedDB, here, so the main thread never decodes a dump of a
+ * hundred megabytes while the app starts, and the chunks are not copied across threads.
+ */
+function readSavedRows(database: string): Promise<SearchIndexRow[]> {
+  return new Promise((resolve, reject) => {
+    // No version: open the database as the app left it; this connection never upgrades anything.
+    const opening = indexedDB.open(database);
+    opening.onerror = () => reject(opening.error ?? new Error('The library could not be opened for search.'));
+    opening.onsuccess = () => {
+      const connection = opening.result;
+      if (!connection.objectStoreNames.contains('searchIndex')) {
+        connection.close();
+        resolve([]);
+        return;
+      }
+      const reading = connection.transaction('searchIndex', 'readonly').objectStore('searchIndex').getAll();
+      reading.onsuccess = () => {
+        connection.close();
+        resolve(reading.result as SearchIndexRow[]);
+      };
+      reading.onerror = () => {
+        connection.close();
+        reject(reading.error ?? new Error('The saved search index could not be read.'));
+      };
+    };
+  });
+}
+
+export function createIndexEngine(): (request: IndexRequest) => IndexAnswers[IndexRequest['type']] | Promise<SavedLoad> {
   let index = new SearchIndex();
+  const loadSaved = async (database: string): Promise<SavedLoad> => {
+    const stored = readStoredRows(await readSavedRows(database));
+    if (stored.status !== 'ok') return stored;
+    try {
+      index = SearchIndex.importIndex(stored.chunks);
+    } catch (error) {
+      return { status: 'damaged', reason: error instanceof Error ? error.message : 'it could not be read' };
+    }
+    return { status: 'ok', documents: index.size, savedAt: stored.meta.savedAt };
+  };
   return (request) => {
     switch (request.type) {
-      case 'load':
-        // Throws on a damaged dump; the service then rebuilds.
-        index = SearchIndex.importIndex(request.chunks);
-        return index.size;
+      case 'load-saved':
+        return loadSaved(request.database);
       case 'reset':
         index = new SearchIndex();
         return null;

@@ -11,8 +11,14 @@ export interface IndexHost {
 
 export function inProcessIndexHost(): IndexHost {
   const answer = createIndexEngine();
+  // In order, like the worker: a request waits for the one before it.
+  let previous: Promise<unknown> = Promise.resolve();
   return {
-    ask: async (request) => answer(request) as never,
+    ask: (request) => {
+      const run = previous.then(() => answer(request));
+      previous = run.catch(() => undefined);
+      return run as never;
+    },
     dispose: () => undefined,
   };
 }

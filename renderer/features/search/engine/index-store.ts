@@ -3,6 +3,7 @@
  * many documents. Saved whole in one transaction, so a crash mid-save leaves the previous index, never half of
  * two. A start reads it back instead of rebuilding; catch-up (search-service.ts) applies what changed since.
  */
+import type { SearchIndexRow } from '../../../../shared/model';
 import type { CommonplaceDb } from '../../../data';
 
 export interface IndexMeta {
@@ -26,8 +27,8 @@ export async function saveIndex(db: CommonplaceDb, chunks: unknown[], documents:
 
 export type StoredIndex = { status: 'none' } | { status: 'stale-format' } | { status: 'damaged'; reason: string } | { status: 'ok'; meta: IndexMeta; chunks: unknown[] };
 
-export async function loadIndex(db: CommonplaceDb): Promise<StoredIndex> {
-  const rows = await db.searchIndex.toArray();
+/** Makes sense of the stored rows, wherever they were read (the worker reads them itself: see index-engine.ts). */
+export function readStoredRows(rows: readonly SearchIndexRow[]): StoredIndex {
   if (rows.length === 0) return { status: 'none' };
   const meta = rows.find((row) => row.key === 'meta')?.data as Partial<IndexMeta> | undefined;
   if (!meta || typeof meta.chunks !== 'number' || typeof meta.savedAt !== 'number' || typeof meta.documents !== 'number') {

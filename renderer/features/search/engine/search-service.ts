@@ -12,7 +12,7 @@ import type { CommonplaceDb } from '../../../data';
 import type { SearchDoc } from '../../../../shared/search/search-types';
 import type { IndexHost } from './index-host';
 import type { SearchAnswer } from './index-engine';
-import { loadIndex, saveIndex } from './index-store';
+import { saveIndex } from './index-store';
 import { highlightDoc, itemDoc, noteDoc, sourceNames, type SourceNames } from './search-docs';
 
 export type IndexStatus =
@@ -82,18 +82,18 @@ export class SearchService {
     this.stopped = false;
     this.installHooks();
     await this.enqueue(async () => {
-      const stored = await loadIndex(this.db);
+      let stored;
+      try {
+        // The index thread reads the saved index itself (see index-engine.ts).
+        stored = await this.host.ask({ type: 'load-saved', database: this.db.name });
+      } catch (error) {
+        stored = { status: 'damaged' as const, reason: error instanceof Error ? error.message : 'it could not be read' };
+      }
       if (stored.status === 'ok') {
-        try {
-          const documents = await this.host.ask({ type: 'load', chunks: stored.chunks });
-          // Searchable now; what changed since the save is applied next.
-          this.set({ state: 'catching-up', documents });
-          await this.catchUp(stored.meta.savedAt);
-          return;
-        } catch {
-          await this.build('The saved search index was damaged, so it is being rebuilt.');
-          return;
-        }
+        // Searchable now; what changed since the save is applied next.
+        this.set({ state: 'catching-up', documents: stored.documents });
+        await this.catchUp(stored.savedAt);
+        return;
       }
       const reason =
         stored.status === 'none'

@@ -9,11 +9,16 @@ import { createIndexEngine, type IndexRequest } from './index-engine';
 const answer = createIndexEngine();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+// Requests are answered in order even when one waits (reading the saved index): each runs after the last.
+let previous: Promise<void> = Promise.resolve();
+
 scope.onmessage = (event: MessageEvent<{ id: number; request: IndexRequest }>) => {
   const { id, request } = event.data;
-  try {
-    scope.postMessage({ id, result: answer(request) });
-  } catch (error) {
-    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
-  }
+  previous = previous.then(async () => {
+    try {
+      scope.postMessage({ id, result: await answer(request) });
+    } catch (error) {
+      scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
 };
