@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from './support/app-process';
 import { chromiumPath, launchChromium } from './support/chromium';
+import { selectInReader } from './support/reader-selection';
 import { posts, startFixtureSite, type FixtureSite } from './support/fixture-site';
 
 describe.runIf(chromiumPath)('Search in Chromium', () => {
@@ -35,21 +36,7 @@ describe.runIf(chromiumPath)('Search in Chromium', () => {
     // Highlight a passage of the first post, as a reader would.
     const reader = page.getByRole('region', { name: 'Reader' });
     await reader.getByText(posts[0]!.summary).waitFor();
-    await reader.locator('.reader__content').evaluate((content, wanted) => {
-      const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(wanted) ?? -1;
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + wanted.length);
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
-        content.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-        return;
-      }
-      throw new Error(`"${wanted}" is not in the article`);
-    }, 'copying passages by hand');
+    await selectInReader(page, 'copying passages by hand');
     await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Highlight', exact: true }).click();
     await reader.locator('mark.reader-highlight').waitFor();
 

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from './support/app-process';
 import { chromiumPath, launchChromium } from './support/chromium';
+import { selectInReader } from './support/reader-selection';
 import { posts, startFixtureSite, type FixtureSite } from './support/fixture-site';
 
 describe.runIf(chromiumPath)('Sense in Chromium', () => {
@@ -88,22 +89,7 @@ describe.runIf(chromiumPath)('Sense in Chromium', () => {
 
     // Select "the surprise of backlinks" in the article text, as a mouse drag would.
     const quote = 'the surprise of backlinks';
-    await reader.locator('.reader__content').evaluate((content, wanted) => {
-      const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(wanted) ?? -1;
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + wanted.length);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        content.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-        return;
-      }
-      throw new Error(`"${wanted}" is not in the article`);
-    }, quote);
+    await selectInReader(page, quote);
     await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Highlight and note' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add to note' });
     await dialog.getByRole('searchbox', { name: 'Find a note' }).fill('Reading habits');
