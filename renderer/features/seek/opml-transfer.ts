@@ -2,6 +2,7 @@
 import type { Id } from '../../../shared/model';
 import { importSubscriptions, listSources, sourcesToSubscriptions, type CommonplaceDb, type ImportSkip } from '../../data';
 import type { SeekPipeline } from './pipeline';
+import { downloadFile } from '../../ui/download';
 
 export interface OpmlImportReport {
   addedIds: Id[];
@@ -53,16 +54,7 @@ export async function exportOpmlText(db: CommonplaceDb, pipeline: Pick<SeekPipel
   return pipeline.writeOpml({ title: 'Commonplace subscriptions', dateCreated: now, subscriptions: sourcesToSubscriptions(sources) });
 }
 
-/** Hands text to the browser as a file download (Electron shows its save dialog for it). */
+/** Hands OPML text to the browser as a file download (Electron shows its save dialog for it). */
 export function downloadText(text: string, fileName: string, type = 'text/x-opml', doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the click has been handled; revoking at once can cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(text, fileName, type, doc);
 }

@@ -4,6 +4,7 @@ import { readVaultFiles } from './vault-files';
 import { importVault } from './vault-import';
 import { exportVault, vaultZipName } from './vault-export';
 import { describeImport, skipReasonWords, type ImportReport } from './vault-report';
+import { downloadFile } from '../../../ui/download';
 
 type VaultState =
   | { status: 'idle' }
@@ -11,19 +12,6 @@ type VaultState =
   | { status: 'imported'; report: ImportReport }
   | { status: 'exported'; message: string }
   | { status: 'error'; message: string };
-
-/** Hands the zip to the browser as a download; the object URL is released once the click is handled. */
-function downloadZip(zip: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * Import vault (a folder picker), Import .zip (a zipped vault) and Export vault (a zip download), with
@@ -61,7 +49,7 @@ export function VaultButtons() {
         onProgress: (done, total) => setState({ status: 'busy', message: `Exporting ${done} of ${total} files…` }),
       });
       const fileName = vaultZipName();
-      downloadZip(zip, fileName);
+      downloadFile(zip as Uint8Array<ArrayBuffer>, fileName, 'application/zip');
       setState({ status: 'exported', message: `Saved your notes as “${fileName}”.` });
     } catch {
       setState({ status: 'error', message: 'Your notes could not be exported. Please try again.' });
