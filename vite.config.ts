@@ -50,6 +50,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // Chromium shares two cores with the other projects' workers in `npm test`: a poll that gives
+          // up after Vitest's default second fails on a busy machine, not on a broken app.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -3,7 +3,9 @@
  * Shared by `npm run web` (web-host-cli.ts) and by `npm start` when Electron cannot start (launch.ts).
  */
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { plainFileSecretStore } from './host/secrets/secret-store';
 import { createHostHandlers } from './host/handlers';
 import { startWebHost, type WebHost } from './web-host';
 
@@ -21,12 +23,19 @@ export function parsePort(value: string | undefined): number {
   return port;
 }
 
+/** Where browser mode keeps what the page cannot (publishing tokens): COMMONPLACE_DATA_DIR, else ~/.commonplace. */
+export function browserModeDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.COMMONPLACE_DATA_DIR?.trim() ? path.resolve(env.COMMONPLACE_DATA_DIR) : path.join(os.homedir(), '.commonplace');
+}
+
 export async function startBrowserMode(bundleDir: string, env: NodeJS.ProcessEnv = process.env): Promise<WebHost> {
   const rendererDir = builtRendererDir(bundleDir);
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`The app is not built yet (no ${rendererDir}/index.html). Run \`npm run build\` first.`);
   }
-  const host = await startWebHost({ rendererDir, handlers: createHostHandlers(), port: parsePort(env.PORT) });
+  // No system keychain here: publishing tokens go to a file only this user account can read (the UI says so).
+  const secrets = plainFileSecretStore(path.join(browserModeDataDir(env), 'secrets.json'));
+  const host = await startWebHost({ rendererDir, handlers: createHostHandlers({ secrets }), port: parsePort(env.PORT) });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void host.close().then(() => process.exit(0)));
   }

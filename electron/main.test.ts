@@ -41,6 +41,7 @@ const fake = await vi.hoisted(async () => {
   const app = Object.assign(new Emitter(), {
     enableSandbox: vi.fn(() => state.log.push('enableSandbox')),
     requestSingleInstanceLock: vi.fn(() => state.lock),
+    getPath: vi.fn((name: string) => `/fake/${name}`),
     quit: vi.fn(),
     whenReady: vi.fn(
       () =>
@@ -74,6 +75,8 @@ const fake = await vi.hoisted(async () => {
       },
     },
     shell: { openExternal: vi.fn(async () => undefined) },
+    safeStorage: { isEncryptionAvailable: () => true, encryptString: (text: string) => Buffer.from(text), decryptString: (bytes: Buffer) => bytes.toString() },
+    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })) },
   };
   return { state, electron };
 });

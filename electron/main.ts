@@ -4,9 +4,10 @@
  * Bundled to dist/electron/main.cjs, so preload.cjs sits beside it and the renderer in ../renderer.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron';
 import { registerAppProtocol } from './app-protocol';
 import { createHostHandlers } from './host/handlers';
+import { safeStorageSecretStore } from './host/secrets/secret-store';
 import { registerHostHandlers } from './ipc';
 import { appEntryUrl, hardenSession, hardenWebContents, privilegedSchemes, secureWebPreferences } from './security';
 
@@ -62,7 +63,14 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       hardenSession(session.defaultSession);
       registerAppProtocol(protocol, rendererDir);
-      registerHostHandlers(ipcMain, createHostHandlers(), {
+      const pickFolder = async () => {
+        const options = { title: 'Choose the folder to publish the site into', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+        const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return picked.canceled ? undefined : picked.filePaths[0];
+      };
+      // Publishing tokens: encrypted with the system keychain, never in plain text (see SECURITY.md).
+      const secrets = safeStorageSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage);
+      registerHostHandlers(ipcMain, createHostHandlers({ pickFolder, secrets }), {
         onRefused: (name, senderUrl) => console.warn(`Refused host call ${name} from ${senderUrl ?? 'an unknown frame'}`),
       });
       mainWindow = createMainWindow();

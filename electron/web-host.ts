@@ -31,7 +31,9 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const maxRequestBytes = 1024 * 1024;
+// Large enough for a batch of a published site's pages (site:write), small enough that a runaway
+// page cannot make the host buffer without end; requests without the secret never get this far.
+const maxRequestBytes = 32 * 1024 * 1024;
 
 const securityHeaders: Readonly<Record<string, string>> = {
   'content-security-policy': contentSecurityPolicy,

@@ -3,6 +3,21 @@
  * 'electron', so it builds window.host from this list rather than from host-contract.ts (which needs zod).
  * host-contract.ts is checked against this list at compile time: a call cannot be in one and not the other.
  */
-export const hostCallNames = Object.freeze(['app:info', 'feed:discover', 'feed:fetch', 'article:extract'] as const);
+export const hostCallNames = Object.freeze([
+  'app:info',
+  'feed:discover',
+  'feed:fetch',
+  'article:extract',
+  'site:changed',
+  'site:write',
+  'site:prune',
+  'site:pick-folder',
+  'secrets:set',
+  'secrets:status',
+  'secrets:delete',
+  'publish:micropub',
+  'publish:wordpress',
+  'publish:mastodon',
+] as const);
 
 export type HostCallName = (typeof hostCallNames)[number];

@@ -15,6 +15,27 @@ import {
   fetchFeedResponseSchema,
 } from './feeds/feed-schemas';
 import type { HostCallName } from './host-call-names';
+import {
+  siteChangedRequestSchema,
+  siteChangedResponseSchema,
+  sitePickFolderRequestSchema,
+  sitePickFolderResponseSchema,
+  sitePruneRequestSchema,
+  sitePruneResponseSchema,
+  siteWriteRequestSchema,
+  siteWriteResponseSchema,
+} from './publish/site-schemas';
+import {
+  mastodonPublishRequestSchema,
+  micropubPublishRequestSchema,
+  micropubPublishResponseSchema,
+  remotePostResponseSchema,
+  secretsDeleteRequestSchema,
+  secretsSetRequestSchema,
+  secretsStatusRequestSchema,
+  secretsStatusResponseSchema,
+  wordpressPublishRequestSchema,
+} from './publish/remote-schemas';
 
 export { hostCallNames, type HostCallName } from './host-call-names';
 
@@ -48,6 +69,55 @@ export const hostContract = {
   'article:extract': {
     request: extractArticleRequestSchema,
     response: extractedArticleSchema,
+  },
+  /** Which files of a site to publish differ from what the output folder holds (by SHA-256). */
+  'site:changed': {
+    request: siteChangedRequestSchema,
+    response: siteChangedResponseSchema,
+  },
+  /** Writes site files into the output folder, each whole. */
+  'site:write': {
+    request: siteWriteRequestSchema,
+    response: siteWriteResponseSchema,
+  },
+  /** Removes files an earlier export wrote that the site no longer has; never anything else. */
+  'site:prune': {
+    request: sitePruneRequestSchema,
+    response: sitePruneResponseSchema,
+  },
+  /** The desktop app's folder picker for the output folder. */
+  'site:pick-folder': {
+    request: sitePickFolderRequestSchema,
+    response: sitePickFolderResponseSchema,
+  },
+  /** Keeps a publishing token or password (encrypted in the desktop app); it never comes back to the page. */
+  'secrets:set': {
+    request: secretsSetRequestSchema,
+    response: z.object({}),
+  },
+  /** Whether a secret is saved, and where secrets are kept, in words. */
+  'secrets:status': {
+    request: secretsStatusRequestSchema,
+    response: secretsStatusResponseSchema,
+  },
+  'secrets:delete': {
+    request: secretsDeleteRequestSchema,
+    response: z.object({}),
+  },
+  /** Creates (or, with its location, updates) an h-entry on the blog's Micropub endpoint. */
+  'publish:micropub': {
+    request: micropubPublishRequestSchema,
+    response: micropubPublishResponseSchema,
+  },
+  /** Creates or updates a post through the WordPress REST API with an application password. */
+  'publish:wordpress': {
+    request: wordpressPublishRequestSchema,
+    response: remotePostResponseSchema,
+  },
+  /** Posts (or edits) a status, fitted to the instance's length limit, with an Idempotency-Key. */
+  'publish:mastodon': {
+    request: mastodonPublishRequestSchema,
+    response: remotePostResponseSchema,
   },
   // `satisfies` on this literal checks both ways: every listed name has an entry (missing key),
   // and no entry lacks a listed name (excess property).

@@ -102,6 +102,8 @@ export interface Item {
   // State flags are 0/1 numbers, not booleans, because they are indexed (see `Flag`).
   read: Flag;
   starred: Flag;
+  /** When it was last starred (absent for items starred before this was kept): what a digest's period looks at. */
+  starredAt?: EpochMs;
   later: Flag;
   archived: Flag;
 }
@@ -219,7 +221,8 @@ export interface Digest {
   updatedAt: EpochMs;
 }
 
-export const publishTargets = ['atom', 'rss', 'json-feed', 'hugo', 'jekyll', 'micropub', 'wordpress', 'mastodon'] as const;
+/** `site`: the static site (pages with Atom, RSS and JSON feeds) written to a folder; the rest are named for where they go. */
+export const publishTargets = ['site', 'atom', 'rss', 'json-feed', 'hugo', 'jekyll', 'micropub', 'wordpress', 'mastodon'] as const;
 export type PublishTarget = (typeof publishTargets)[number];
 
 interface PublicationBase {
@@ -229,7 +232,10 @@ interface PublicationBase {
   url?: string;
   /** The target's own id for the post, used to update it rather than post it twice. */
   remoteId?: string;
+  /** The first time it was published there; kept when it is published again (feeds date the post by it). */
   publishedAt: EpochMs;
+  /** The last time it was published again (an update, never a second copy). */
+  updatedAt?: EpochMs;
   /** Hash of what was sent: publishing again is skipped when nothing changed. */
   contentHash: string;
 }

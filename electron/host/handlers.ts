@@ -7,12 +7,39 @@ import { appInfo } from './app-info';
 import { extractArticle } from './articles/extract-article';
 import { discoverFeeds } from './feeds/discover';
 import { fetchFeed } from './feeds/fetch-feed';
+import { remotePublishing } from './publish/remote-publishing';
+import type { SecretStore } from './secrets/secret-store';
+import { changedSiteFiles, pruneSiteFiles, writeSiteFiles } from './site/site-folder';
 
-export function createHostHandlers(): HostHandlers {
+/** What only the platform can do: the desktop app passes Electron's dialogs; browser mode has none. */
+export interface HostServices {
+  /** Asks the user for a folder; undefined when they cancel. */
+  pickFolder?: () => Promise<string | undefined>;
+  /** Where publishing tokens are kept: encrypted by the system keychain in the desktop app, a private file in browser mode. */
+  secrets?: SecretStore;
+}
+
+export function createHostHandlers(services: HostServices = {}): HostHandlers {
+  const { pickFolder } = services;
+  const remote = remotePublishing(services.secrets);
   return {
     'app:info': async (_request, context) => appInfo(context.transport),
     'feed:discover': (request) => discoverFeeds(request),
     'feed:fetch': (request) => fetchFeed(request),
     'article:extract': (request) => extractArticle(request),
+    'site:changed': async (request) => ({ changed: await changedSiteFiles(request.folder, request.files) }),
+    'site:write': async (request) => ({ written: await writeSiteFiles(request.folder, request.files) }),
+    'site:prune': async (request) => ({ removed: await pruneSiteFiles(request.folder, request.keep) }),
+    'site:pick-folder': async () => {
+      if (!pickFolder) return { supported: false };
+      const folder = await pickFolder();
+      return folder === undefined ? { supported: true } : { supported: true, folder };
+    },
+    'secrets:set': (request) => remote.setSecret(request.key, request.value),
+    'secrets:status': (request) => remote.secretStatus(request.key),
+    'secrets:delete': (request) => remote.deleteSecret(request.key),
+    'publish:micropub': (request) => remote.micropub(request),
+    'publish:wordpress': (request) => remote.wordpress(request),
+    'publish:mastodon': (request) => remote.mastodon(request),
   };
 }

@@ -2,6 +2,7 @@ import { DatabaseContext, useOpenedDatabase, type CommonplaceDb } from '../data'
 import { SearchProvider } from '../features/search';
 import { SeekRoot } from '../features/seek';
 import type { HostClient } from '../host/host-client';
+import { HostContext } from '../host/host-context';
 import { AppShell } from './app-shell';
 import { useHashRouter } from './router';
 import { useAppInfo } from './use-app-info';
@@ -22,11 +23,13 @@ export function App({ host, database }: AppProps) {
   const library = useOpenedDatabase(database);
   return (
     <DatabaseContext.Provider value={library.status === 'ready' ? library.db : null}>
-      <SeekRoot host={host} libraryError={library.status === 'error' ? library.message : undefined}>
-        <SearchProvider>
-          <AppShell area={route.area} onNavigate={(area) => navigate({ area })} appInfo={state} onRetryAppInfo={retry} />
-        </SearchProvider>
-      </SeekRoot>
+      <HostContext.Provider value={host}>
+        <SeekRoot host={host} libraryError={library.status === 'error' ? library.message : undefined}>
+          <SearchProvider>
+            <AppShell area={route.area} onNavigate={(area) => navigate({ area })} appInfo={state} onRetryAppInfo={retry} />
+          </SearchProvider>
+        </SeekRoot>
+      </HostContext.Provider>
     </DatabaseContext.Provider>
   );
 }

@@ -107,3 +107,28 @@ export { openDailyNote } from './daily-note';
 export { writeJournal, clearJournal, pendingJournal, journalEntryFor, recoverJournal, type JournalEntry } from './note-journal';
 export { useNote, useNoteList, useNoteTags, useBacklinks, useUnlinkedMentions, useNoteVersions, useNoteGraph } from './sense-hooks';
 export { listSavedSearches, addSavedSearch, removeSavedSearch, savedSearchesKey, type SavedSearch } from './saved-searches';
+export {
+  gatherCandidates,
+  createDigest,
+  updateDigest,
+  deleteDigest,
+  restoreDigest,
+  listDigests,
+  moveEntry,
+  sameRef,
+  isShareTag,
+  shareTags,
+  defaultDigestTitle,
+  defaultPeriodDays,
+  type DigestCandidate,
+  type DigestPatch,
+} from './digests';
+export {
+  listPublications,
+  findPublication,
+  publicationsTo,
+  recordPublication,
+  removePublication,
+  type PublishedRecord,
+  type PublicationUpdate,
+} from './publications';

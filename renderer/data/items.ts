@@ -169,10 +169,12 @@ export type ItemStatePatch = Partial<Record<ItemStateName, boolean>>;
 
 /** Sets reading-state flags; callers speak booleans, the table stores 0/1 (see `Flag`). */
 export async function setItemState(db: CommonplaceDb, id: Id, patch: ItemStatePatch): Promise<void> {
-  const changes: Partial<Pick<Item, ItemStateName>> = {};
+  const changes: Partial<Pick<Item, ItemStateName | 'starredAt'>> = {};
   for (const [name, value] of Object.entries(patch) as [ItemStateName, boolean | undefined][]) {
     if (value !== undefined) changes[name] = value ? 1 : 0;
   }
+  // A digest gathers what was starred in its period, so the moment matters (Dexie removes a key set to undefined).
+  if (patch.starred !== undefined) changes.starredAt = patch.starred ? Date.now() : undefined;
   const updated = await db.items.update(id, changes);
   if (updated === 0 && !(await db.items.get(id))) {
     throw new StoreError('not-found', 'That item is no longer in your library.');

@@ -4,7 +4,8 @@
  */
 import type { Id } from '../../shared/model';
 
-export type StoreErrorCode = 'duplicate-url' | 'duplicate-title' | 'invalid-url' | 'not-found';
+/** `missing-setting`: something the user must set up first (a folder to publish into). */
+export type StoreErrorCode = 'duplicate-url' | 'duplicate-title' | 'invalid-url' | 'not-found' | 'missing-setting';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

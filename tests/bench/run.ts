@@ -20,6 +20,7 @@ const groups: Array<[string, () => Promise<Sample[] | GroupResult>]> = [
   ['sense vault', () => import('./vault.bench').then((bench) => bench.vaultBench())],
   ['search', () => import('./search.bench').then((b) => b.searchBench())],
   ['search in Chromium', () => import('./search-ui.bench').then((b) => b.searchUiBench())],
+  ['share publish', () => import('./publish.bench').then((b) => b.publishBench())],
 ];
 
 /** Below 1× a ratio needs more than one decimal to say anything. */

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from './support/app-process';
 import { chromiumPath, launchChromium } from './support/chromium';
+import { subscribeInSeek } from './support/subscribe';
 import { selectInReader } from './support/reader-selection';
 import { posts, startFixtureSite, type FixtureSite } from './support/fixture-site';
 
@@ -26,12 +27,7 @@ describe.runIf(chromiumPath)('Search in Chromium', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
     });
-    await page.goto(`${app.url}#/seek`);
-    await page.getByRole('button', { name: 'Add feed' }).click();
-    await page.getByRole('textbox', { name: 'Feed or site URL' }).fill(`${site.origin}/feed.xml`);
-    await page.getByRole('button', { name: 'Subscribe' }).click();
-    await page.getByRole('region', { name: 'Feed preview' }).waitFor();
-    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await subscribeInSeek(page, app.url, `${site.origin}/feed.xml`);
     await page.getByRole('option', { name: posts[0]!.title }).click();
     // Highlight a passage of the first post, as a reader would.
     const reader = page.getByRole('region', { name: 'Reader' });
@@ -42,11 +38,42 @@ describe.runIf(chromiumPath)('Search in Chromium', () => {
 
     await page.goto(`${app.url}#/sense`);
     await page.getByRole('button', { name: 'New note' }).click();
-    await page.getByRole('textbox', { name: 'Note title' }).fill('Interleaving practice');
+    const title = page.getByRole('textbox', { name: 'Note title' });
+    // A new note takes the focus into its title once it is open; typing before that would race it.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Note title');
+    await title.fill('Interleaving practice');
+    await title.press('Enter');
     await page.getByRole('textbox', { name: 'Note body' }).click();
     await page.keyboard.type('Mixing topics while studying beats blocked practice.');
-    await page.getByRole('textbox', { name: 'Note title' }).click();
+    await title.click();
+    await page.locator('.note-page__saved', { hasText: /^Saved$/ }).waitFor();
   });
+
+  /** What the library and the results hold, for a failure message that says why the note was not found. */
+  async function whatWasThere(): Promise<string> {
+    const notes = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const opening = indexedDB.open('commonplace');
+          opening.onsuccess = () => {
+            const reading = opening.result.transaction('notes').objectStore('notes').getAll();
+            reading.onsuccess = () => resolve(JSON.stringify((reading.result as Array<{ title: string; text: string; updatedAt: number }>).map(({ title, text, updatedAt }) => ({ title, text, updatedAt }))));
+            reading.onerror = () => resolve(`notes unreadable: ${String(reading.error)}`);
+          };
+          opening.onerror = () => resolve(`library unreadable: ${String(opening.error)}`);
+        }),
+    );
+    return `notes: ${notes}; results: ${await results().textContent().catch(() => '(none)')}`;
+  }
+
+  async function findNote(timeout: number): Promise<void> {
+    const option = results().getByRole('option', { name: /Interleaving practice/ });
+    try {
+      await option.waitFor({ timeout });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${await whatWasThere()}`, { cause: error });
+    }
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -58,8 +85,8 @@ describe.runIf(chromiumPath)('Search in Chromium', () => {
     await page.goto(`${app.url}#/seek`);
     await page.keyboard.press('/');
     await page.keyboard.type('studyi');
+    await findNote(15_000);
     const option = results().getByRole('option', { name: /Interleaving practice/ });
-    await option.waitFor({ timeout: 15_000 });
     expect(await option.textContent()).toContain('Note');
     expect(await option.locator('mark').first().textContent()).toMatch(/^studying$/i);
     await page.keyboard.press('Enter');
@@ -101,7 +128,7 @@ describe.runIf(chromiumPath)('Search in Chromium', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await searchBox().click();
     await page.keyboard.type('interleav');
-    await results().getByRole('option', { name: /Interleaving practice/ }).waitFor({ timeout: 10_000 });
+    await findNote(10_000);
     expect(await results().textContent()).not.toContain('Building the search index');
     expect(pageErrors).toEqual([]);
   });

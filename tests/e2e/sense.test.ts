@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from './support/app-process';
 import { chromiumPath, launchChromium } from './support/chromium';
+import { subscribeInSeek } from './support/subscribe';
 import { selectInReader } from './support/reader-selection';
 import { posts, startFixtureSite, type FixtureSite } from './support/fixture-site';
 
@@ -77,12 +78,7 @@ describe.runIf(chromiumPath)('Sense in Chromium', () => {
   });
 
   it('highlights a passage in an article, sends it to a note, and shows the highlight again on reopening', async () => {
-    await page.goto(`${app.url}#/seek`);
-    await page.getByRole('button', { name: 'Add feed' }).click();
-    await page.getByRole('textbox', { name: 'Feed or site URL' }).fill(`${site.origin}/feed.xml`);
-    await page.getByRole('button', { name: 'Subscribe' }).click();
-    await page.getByRole('region', { name: 'Feed preview' }).waitFor();
-    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await subscribeInSeek(page, app.url, `${site.origin}/feed.xml`);
     await page.getByRole('option', { name: posts[1]!.title }).click();
     const reader = page.getByRole('region', { name: 'Reader' });
     await expect.poll(() => reader.textContent()).toContain(posts[1]!.summary);

@@ -66,7 +66,7 @@ export function describeNetworkError(error: unknown, url: URL): HostFailure {
 }
 
 /** The first `code` along the `cause` chain (fetch → undici → the socket's system error). */
-function causeCode(error: unknown): string | undefined {
+export function causeCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
     const code = (current as { code?: unknown }).code;

@@ -49,7 +49,7 @@ export interface HttpGetResult {
 export const httpLimits: HttpLimits = { headersTimeoutMs: 20_000, totalTimeoutMs: 60_000, maxBytes: 15 * 1024 * 1024, maxRedirects: 5 };
 
 /** The redirect statuses of the Fetch standard; any other 3xx is an answer, not a redirect. */
-const redirectStatuses = new Set([301, 302, 303, 307, 308]);
+export const redirectStatuses: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 /** Parses an address and accepts only http(s) without credentials: file:, data:, javascript: and the rest never reach fetch. */
 export function checkHttpUrl(raw: string, words: AddressWords): URL {
@@ -68,23 +68,16 @@ export async function httpGet(address: string, options: HttpGetOptions): Promise
   const visited = [url.href];
   const redirects: HttpGetResult['redirects'] = [];
 
-  const controller = new AbortController();
-  let fired: 'headers' | 'total' | undefined;
-  const abortFor = (which: 'headers' | 'total') => () => {
-    fired ??= which;
-    controller.abort();
+  const exchangeWords: TimedExchangeWords = {
+    headersTimeout: (ms) => words.headersTimeout(ms),
+    totalTimeout: (ms) => words.totalTimeout(ms),
+    // `url` is read when the error comes, so it names the hop that failed.
+    network: (error) => words.network(error, url),
   };
-  const totalTimer = setTimeout(abortFor('total'), totalTimeoutMs);
-  try {
+  return timedExchange({ headersTimeoutMs, totalTimeoutMs }, fetchImpl, exchangeWords, async (exchange) => {
     for (;;) {
-      const headersTimer = setTimeout(abortFor('headers'), headersTimeoutMs);
-      let response: Response;
-      try {
-        // Redirects are followed by hand: fetch's own limit is 20, and each hop must be checked.
-        response = await fetchImpl(url.href, { redirect: 'manual', signal: controller.signal, headers });
-      } finally {
-        clearTimeout(headersTimer);
-      }
+      // Redirects are followed by hand: fetch's own limit is 20, and each hop must be checked.
+      const response = await exchange.fetch(url.href, { redirect: 'manual', headers });
 
       if (redirectStatuses.has(response.status)) {
         await discard(response);
@@ -114,13 +107,56 @@ export async function httpGet(address: string, options: HttpGetOptions): Promise
         await discard(response);
         throw error;
       }
-      return { ...result, body: await readCapped(response, maxBytes, controller, words) };
+      return { ...result, body: await readCapped(response, maxBytes, exchange.controller, words) };
     }
+  });
+}
+
+/** What a timed exchange hands the code that runs in it. */
+export interface TimedExchange {
+  /** Aborts the exchange; readCapped uses it to stop a body over the cap. */
+  controller: AbortController;
+  /** fetch under the per-hop headers deadline (the body is then read under the total one alone). */
+  fetch(input: string, init: Omit<RequestInit, 'signal'>): Promise<Response>;
+}
+
+/** How a timed exchange words its failures; `network` is any other error from fetch or the body. */
+export type TimedExchangeWords = Pick<HttpWords, 'headersTimeout' | 'totalTimeout'> & { network(error: unknown): HostFailure };
+
+/**
+ * Runs one exchange (the GET here, publishing's send in publish/http-send.ts) under two deadlines on one
+ * AbortController: `headersTimeoutMs` for each fetch to answer with headers, `totalTimeoutMs` for all of it.
+ * A HostFailure thrown by `run` passes through; any other error becomes the deadline that fired, or else
+ * a network failure, in the caller's words.
+ */
+export async function timedExchange<T>(
+  limits: Pick<HttpLimits, 'headersTimeoutMs' | 'totalTimeoutMs'>,
+  fetchImpl: typeof fetch,
+  words: TimedExchangeWords,
+  run: (exchange: TimedExchange) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  let fired: 'headers' | 'total' | undefined;
+  const abortFor = (which: 'headers' | 'total') => () => {
+    fired ??= which;
+    controller.abort();
+  };
+  const timedFetch = async (input: string, init: Omit<RequestInit, 'signal'>) => {
+    const headersTimer = setTimeout(abortFor('headers'), limits.headersTimeoutMs);
+    try {
+      return await fetchImpl(input, { ...init, signal: controller.signal });
+    } finally {
+      clearTimeout(headersTimer);
+    }
+  };
+  const totalTimer = setTimeout(abortFor('total'), limits.totalTimeoutMs);
+  try {
+    return await run({ controller, fetch: timedFetch });
   } catch (error) {
     if (error instanceof HostFailure) throw error;
-    if (fired === 'headers') throw words.headersTimeout(headersTimeoutMs);
-    if (fired === 'total') throw words.totalTimeout(totalTimeoutMs);
-    throw words.network(error, url);
+    if (fired === 'headers') throw words.headersTimeout(limits.headersTimeoutMs);
+    if (fired === 'total') throw words.totalTimeout(limits.totalTimeoutMs);
+    throw words.network(error);
   } finally {
     clearTimeout(totalTimer);
   }
@@ -150,9 +186,10 @@ async function discard(response: Response): Promise<void> {
 /**
  * Refuses a declared Content-Length over the cap before reading (with Content-Encoding it counts the
  * compressed bytes, which only grow once decoded), then reads chunk by chunk and stops as soon as the
- * decoded size passes the cap, so a huge or endless body never fills memory.
+ * decoded size passes the cap, so a huge or endless body never fills memory. Exported for publishing's
+ * send (publish/http-send.ts), which reads its answers under the same cap.
  */
-async function readCapped(response: Response, maxBytes: number, controller: AbortController, words: HttpWords): Promise<Uint8Array> {
+export async function readCapped(response: Response, maxBytes: number, controller: AbortController, words: Pick<HttpWords, 'tooLarge'>): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     controller.abort();

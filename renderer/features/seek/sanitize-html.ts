@@ -7,7 +7,7 @@
  */
 import DOMPurify, { type Config } from 'dompurify';
 
-const forbiddenTags = [
+export const forbiddenTags = [
   'script', 'style', 'link', 'meta', 'base', 'noscript', 'template',
   'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal',
   'form', 'input', 'button', 'textarea', 'select', 'option',
@@ -15,7 +15,7 @@ const forbiddenTags = [
 ];
 // Inline styles would be refused by the CSP anyway. id, name and class are the page's, not the
 // feed's: a story must not take over an id the app labels with, or dress itself in the app's classes.
-const forbiddenAttributes = ['style', 'class', 'id', 'name', 'action', 'formaction', 'ping', 'srcdoc', 'background'];
+export const forbiddenAttributes = ['style', 'class', 'id', 'name', 'action', 'formaction', 'ping', 'srcdoc', 'background'];
 
 const config: Config = {
   FORBID_TAGS: forbiddenTags,

@@ -155,6 +155,9 @@ function NoteWorkspace({ note, onReplaced, onOpenNote, onFollowLink, onOpenItem,
             <button type="button" className="button button--quiet" onClick={() => void autosave.flush().then(() => setShowHistory(true))}>
               History
             </button>
+            <a className="button button--quiet" href={`#/share/note/${encodeURIComponent(note.id)}`} onClick={() => void autosave.flush()}>
+              Publish…
+            </a>
             <button type="button" className="button button--quiet" onClick={() => void remove()}>
               Delete note
             </button>

@@ -1,46 +1,197 @@
+/**
+ * Share: compose digests of what was read (New digest), publish them and single notes as posts, and see
+ * where each was published. Where the user is lives in the hash (`#/share/digest/<id>`).
+ */
+import { useCallback, useContext, useState, type ReactNode } from 'react';
+import type { Digest, Id } from '../../../shared/model';
+import { useHashRouter } from '../../app/router';
+import { createDigest, DatabaseContext, useDatabase, useNote } from '../../data';
+import { errorWords } from '../../ui/error-words';
+import { UndoToast, useToast, type Notify } from '../../ui/undo-toast';
+import { DigestEditor } from './digest-editor';
+import { PostPreview } from './post-preview';
+import { PublicationsLog } from './publications-log';
+import { PublishPanel } from './publish-panel';
+import { useDigest, useDigests, usePublishedNotes } from './share-hooks';
+import { sharePageOf, sharePath, type SharePage } from './share-routes';
 import { ShareIcon } from './share-icon';
+import './share.css';
 
-/** Share before digests exist: what will live here and what the user will do, with no dead controls. */
 export function ShareView() {
+  const db = useContext(DatabaseContext);
+  if (!db) {
+    return (
+      <ShareFrame>
+        <p className="share__loading">Opening your library…</p>
+      </ShareFrame>
+    );
+  }
+  return <ShareWorkspace />;
+}
+
+function ShareFrame({ toolbar, children }: { toolbar?: ReactNode; children: ReactNode }) {
   return (
-    <div className="area-page" data-area="share">
-      <div className="area-page__header">
-        <h1 className="area-page__title" tabIndex={-1}>
+    <div className="share" data-area="share">
+      <header className="share__header">
+        <h1 className="area-page__title share__title" tabIndex={-1}>
           Share
         </h1>
-        <p className="area-page__lede">Curate what mattered and publish it, so others can learn with you.</p>
-      </div>
-
-      <section className="empty-state" aria-labelledby="share-empty-title">
-        <div className="empty-state__art" aria-hidden="true">
-          <ShareIcon />
-        </div>
-        <h2 id="share-empty-title" className="empty-state__title">
-          Nothing published yet
-        </h2>
-        <p className="empty-state__text">
-          Share will hold your digests: starred items, highlights and notes gathered into posts, published as a static blog
-          with RSS, Atom and JSON feeds that anyone can follow, including a colleague&rsquo;s Commonplace.
-        </p>
-
-        <h3 className="empty-state__subtitle">What you will do here</h3>
-        <ul className="plan-list">
-          <li>
-            <strong>Curate digests</strong> from what you starred, highlighted and wrote.
-          </li>
-          <li>
-            <strong>Publish a blog</strong> as plain static files you can host anywhere.
-          </li>
-          <li>
-            <strong>Offer feeds</strong> in RSS, Atom and JSON Feed, so readers follow along in the reader they like.
-          </li>
-        </ul>
-
-        <p className="empty-state__status">
-          <span className="badge">Coming</span>
-          Digests and publishing arrive in an upcoming release, so there is nothing to click here yet.
-        </p>
-      </section>
+        {toolbar}
+      </header>
+      {children}
     </div>
+  );
+}
+
+function ShareWorkspace() {
+  const db = useDatabase();
+  const { route, navigate } = useHashRouter();
+  const page = sharePageOf(route.path);
+  const { toast, notify, dismiss } = useToast();
+  const go = useCallback((next: SharePage) => navigate({ area: 'share', path: sharePath(next) }), [navigate]);
+
+  const newDigest = async () => {
+    try {
+      const digest = await createDigest(db);
+      go({ kind: 'digest', id: digest.id });
+    } catch (error) {
+      notify({ text: errorWords(error, 'A new digest could not be started.').message });
+    }
+  };
+
+  const toolbar = (
+    <div className="share__toolbar" role="toolbar" aria-label="Share actions">
+      <button type="button" className="button" onClick={() => void newDigest()}>
+        New digest
+      </button>
+    </div>
+  );
+
+  return (
+    <ShareFrame toolbar={toolbar}>
+      <div className="share__panes">
+        <DigestsSidebar current={page} onOpen={go} />
+        <div className="share__content">
+          {page.kind === 'digest' ? (
+            <DigestPage id={page.id} notify={notify} onClosed={() => go({ kind: 'home' })} onReopen={() => go(page)} />
+          ) : page.kind === 'note' ? (
+            <NotePostPage id={page.id} notify={notify} />
+          ) : (
+            <ShareHome />
+          )}
+        </div>
+      </div>
+      <UndoToast toast={toast} onNotify={notify} onDismiss={dismiss} />
+    </ShareFrame>
+  );
+}
+
+function DigestPage({ id, notify, onClosed, onReopen }: { id: Id; notify: Notify; onClosed: () => void; onReopen: () => void }) {
+  const digest = useDigest(id);
+  if (digest === undefined) return <p className="share__loading">Opening the digest…</p>;
+  if (digest === null) return <p className="share__missing">This digest no longer exists. Choose another, or start a New digest.</p>;
+  return <DigestEditor key={digest.id} digest={digest} notify={notify} onDeleted={onClosed} onReopen={onReopen} />;
+}
+
+/** A note as a post of its own: how it will read, and Publish. */
+function NotePostPage({ id, notify }: { id: Id; notify: Notify }) {
+  const note = useNote(id);
+  const [publishing, setPublishing] = useState(false);
+  if (note === undefined) return <p className="share__loading">Opening the note…</p>;
+  if (note === null) return <p className="share__missing">This note no longer exists.</p>;
+  return (
+    <article className="digest-editor" aria-label="Note post">
+      <div className="digest-editor__bar">
+        <h2 className="digest-editor__title">{note.title || 'Untitled'}</h2>
+      </div>
+      <div className="digest-editor__actions" role="toolbar" aria-label="Post actions">
+        <button type="button" className="button" aria-pressed={publishing} onClick={() => setPublishing(!publishing)}>
+          Publish
+        </button>
+        <a className="button button--quiet" href={`#/sense/note/${encodeURIComponent(note.id)}`}>
+          Edit the note
+        </a>
+      </div>
+      <PublicationsLog record={{ noteId: note.id }} />
+      {publishing && <PublishPanel record={{ noteId: note.id }} beforePublish={async () => undefined} notify={notify} />}
+      <PostPreview record={{ noteId: note.id }} version={note.updatedAt} />
+    </article>
+  );
+}
+
+function DigestsSidebar({ current, onOpen }: { current: SharePage; onOpen: (page: SharePage) => void }) {
+  const digests = useDigests();
+  const notes = usePublishedNotes() ?? [];
+  return (
+    <nav className="share-sidebar" aria-label="Digests">
+      <h2 className="share-sidebar__title">Digests</h2>
+      {digests === undefined ? (
+        <p className="share-sidebar__empty">Loading…</p>
+      ) : digests.length === 0 ? (
+        <p className="share-sidebar__empty">No digests yet. Choose New digest to gather the last seven days.</p>
+      ) : (
+        <ul className="share-sidebar__list">
+          {digests.map((digest) => (
+            <li key={digest.id}>
+              <a
+                className="share-sidebar__item"
+                href={`#/share/digest/${encodeURIComponent(digest.id)}`}
+                aria-current={current.kind === 'digest' && current.id === digest.id ? 'page' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  onOpen({ kind: 'digest', id: digest.id });
+                }}
+              >
+                <span className="share-sidebar__name">{digest.title || 'Untitled digest'}</span>
+                <span className="share-sidebar__meta">{statusWords(digest)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {notes.length > 0 && (
+        <>
+          <h2 className="share-sidebar__title">Published notes</h2>
+          <ul className="share-sidebar__list">
+            {notes.map((note) => (
+              <li key={note.id}>
+                <a
+                  className="share-sidebar__item"
+                  href={`#/share/note/${encodeURIComponent(note.id)}`}
+                  aria-current={current.kind === 'note' && current.id === note.id ? 'page' : undefined}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onOpen({ kind: 'note', id: note.id });
+                  }}
+                >
+                  <span className="share-sidebar__name">{note.title || 'Untitled'}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </nav>
+  );
+}
+
+const statusWords = (digest: Digest) => `${digest.status === 'published' ? 'Published' : 'Draft'} · ${digest.entries.length === 1 ? '1 entry' : `${digest.entries.length} entries`}`;
+
+function ShareHome() {
+  return (
+    <section className="empty-state share__home" aria-labelledby="share-home-title">
+      <div className="empty-state__art" aria-hidden="true">
+        <ShareIcon />
+      </div>
+      <h2 id="share-home-title" className="empty-state__title">
+        Turn a week of reading into a post
+      </h2>
+      <p className="empty-state__text">
+        <strong>New digest</strong> gathers the last seven days: the items you starred, the passages you highlighted and the notes you tagged{' '}
+        <code>#share</code>. Pick and order them, add a line of commentary to each, and publish them as a static blog with Atom, RSS and
+        JSON feeds that anyone can follow, including a colleague&rsquo;s Commonplace, or as Markdown for Hugo and Jekyll.
+      </p>
+      <p className="empty-state__text">To publish a single note as a post, choose Publish on the note&rsquo;s page in Sense.</p>
+    </section>
   );
 }
