@@ -30,6 +30,7 @@ export {
   renameSource,
   moveSource,
   setSourceTags,
+  setSourcePublic,
   normalizeTags,
   parseTagList,
   unsubscribe,

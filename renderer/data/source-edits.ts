@@ -61,6 +61,15 @@ export async function setSourceTags(db: CommonplaceDb, id: Id, tags: readonly st
   });
 }
 
+/** Lists the source in (or takes it out of) the blogroll the published site offers as OPML. */
+export async function setSourcePublic(db: CommonplaceDb, id: Id, isPublic: boolean): Promise<SourceChangeSnapshot> {
+  return db.transaction('rw', db.sources, async () => {
+    const source = await requireSource(db, id);
+    await db.sources.update(id, { public: isPublic });
+    return { sources: [source], items: [], articles: [] };
+  });
+}
+
 export type UnsubscribeItems = 'keep' | 'delete';
 
 /**

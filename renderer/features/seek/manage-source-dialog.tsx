@@ -5,6 +5,7 @@ import {
   parseTagList,
   renameSource,
   setSourceTags,
+  setSourcePublic,
   undoSourceChange,
   unsubscribe,
   useDatabase,
@@ -34,6 +35,7 @@ export function ManageSourceDialog({ source, folders, onClose, onUnsubscribed, n
   const [title, setTitle] = useState(source.title);
   const [folder, setFolder] = useState(source.folder ?? '');
   const [tags, setTags] = useState(source.tags.join(', '));
+  const [listed, setListed] = useState(source.public);
   const [items, setItems] = useState<UnsubscribeItems>('keep');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -65,10 +67,12 @@ export function ManageSourceDialog({ source, folders, onClose, onUnsubscribed, n
       const moved = folder.trim() !== (source.folder ?? '');
       const nextTags = parseTagList(tags);
       const retagged = nextTags.join('\n') !== source.tags.join('\n');
+      const relisted = listed !== source.public;
       const changes: Array<() => Promise<SourceChangeSnapshot>> = [];
       if (renamed) changes.push(() => renameSource(db, source.id, title));
       if (moved) changes.push(() => moveSource(db, source.id, folder));
       if (retagged) changes.push(() => setSourceTags(db, source.id, nextTags));
+      if (relisted) changes.push(() => setSourcePublic(db, source.id, listed));
       const [first, ...rest] = changes;
       if (!first) return;
       // The first snapshot holds the row as it was before every change: undoing it undoes them all.
@@ -78,6 +82,7 @@ export function ManageSourceDialog({ source, folders, onClose, onUnsubscribed, n
         renamed ? `Renamed to “${title.trim() || source.url}”` : '',
         moved ? (folder.trim() ? `moved to ${folder.trim()}` : 'taken out of its folder') : '',
         retagged ? (nextTags.length > 0 ? `tagged ${nextTags.join(', ')}` : 'untagged') : '',
+        relisted ? (listed ? 'listed in your published blogroll' : 'taken out of your published blogroll') : '',
       ]
         .filter(Boolean)
         .join(', ');
@@ -133,6 +138,11 @@ export function ManageSourceDialog({ source, folders, onClose, onUnsubscribed, n
             Separate tags with commas.
           </span>
         </div>
+        <label className="choice">
+          <input type="checkbox" checked={listed} onChange={(event) => setListed(event.target.checked)} />
+          <span className="choice__title">List in my published blogroll</span>
+          <span className="choice__detail">Share publishes the sources you list here as an OPML blogroll beside your feeds.</span>
+        </label>
         <div className="seek-dialog__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             Save

@@ -123,3 +123,21 @@ describe('editing tags in the Manage dialog', () => {
     expect(await db.sources.get(rust.id)).toMatchObject({ title: 'Rust', tags: ['tech'] });
   });
 });
+
+describe('listing a source in the published blogroll', () => {
+  it('is a checkbox in the Manage dialog, saved with Undo', async () => {
+    const { blog } = await seed();
+    renderSeek(db, fakeSeekHost({}));
+    fireEvent.click(await screen.findByRole('button', { name: 'Manage Blog' }));
+    const dialog = screen.getByRole('dialog', { name: 'Blog' });
+    const listed = within(dialog).getByRole('checkbox', { name: /List in my published blogroll/ }) as HTMLInputElement;
+    expect(listed.checked).toBe(false);
+    fireEvent.click(listed);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Listed in your published blogroll.')).toBeTruthy();
+    expect((await db.sources.get(blog.id))?.public).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('Undone.');
+    expect((await db.sources.get(blog.id))?.public).toBe(false);
+  });
+});

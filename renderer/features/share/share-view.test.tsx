@@ -3,7 +3,7 @@
 // publishing again updates the log rather than adding to it, and a deleted digest comes back with Undo.
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addSource, DatabaseContext, setItemState, upsertItems, type CommonplaceDb } from '../../data';
+import { addSource, createNote, DatabaseContext, setItemState, upsertItems, type CommonplaceDb } from '../../data';
 import { freshDatabaseForEachTest } from '../../data/migration-harness';
 import { HostContext } from '../../host/host-context';
 import { folderHost, type FolderHost } from './publish/folder-host';
@@ -109,6 +109,22 @@ describe('Share', () => {
     await waitFor(async () => expect(await db.publications.count()).toBe(1));
     // The folder is remembered for next time.
     await waitFor(async () => expect((await db.settings.get('share.site'))?.value).toMatchObject({ folder: '/home/ada/site' }));
+  });
+
+  it('publishes a single note as a post, listed afterwards under Published notes', async () => {
+    const note = await createNote(db, { title: 'Working in the open', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Why I publish my notes.' }] }] } });
+    window.location.hash = `#/share/note/${note.id}`;
+    show();
+    const preview = await screen.findByRole('region', { name: 'Preview' });
+    await waitFor(() => expect(preview.textContent).toContain('Why I publish my notes.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    const panel = await screen.findByRole('form', { name: 'Publish' });
+    fireEvent.change(within(panel).getByRole('textbox', { name: 'Output folder' }), { target: { value: '/srv/notes' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Publish now' }));
+    await within(panel).findByText(/Published\./);
+    expect(host.folders.get('/srv/notes')!.get('posts/working-in-the-open.html')).toContain('Why I publish my notes.');
+    const sidebar = screen.getByRole('navigation', { name: 'Digests' });
+    expect(await within(sidebar).findByRole('link', { name: 'Working in the open' })).toBeTruthy();
   });
 
   it('deletes a digest with Undo', async () => {

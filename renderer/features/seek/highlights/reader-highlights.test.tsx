@@ -137,6 +137,8 @@ describe('highlights in the reader', () => {
     show(id);
     await screen.findByText('some emphasis');
     select('brown', 'fox');
+    // The reader has taken in the selection once it offers its toolbar (selectionchange arrives async).
+    await screen.findByRole('toolbar', { name: 'Selection' });
     const field = document.body.appendChild(document.createElement('input'));
     fireEvent.keyDown(field, { key: 'h' });
     field.remove();

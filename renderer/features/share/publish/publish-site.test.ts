@@ -108,6 +108,19 @@ describe('publishing to a folder', () => {
     expect((await listPublications(db, { digestId })).map((row) => row.target).sort()).toEqual(['hugo', 'jekyll']);
   });
 
+  it('offers the sources the user listed as public as an OPML blogroll, and none when there are none', async () => {
+    const host = folderHost();
+    const digestId = await starredDigest(1);
+    await publishToFolder(db, host, 'site', config, { digestId }, { now: 1_000 });
+    expect(host.folders.get('/srv/site')!.has('blogroll.opml')).toBe(false);
+    const [source] = await db.sources.toArray();
+    await db.sources.update(source!.id, { public: true });
+    await publishToFolder(db, host, 'site', config, { digestId }, { now: 2_000 });
+    const opml = host.folders.get('/srv/site')!.get('blogroll.opml')!;
+    expect(opml).toContain('xmlUrl="https://blog.example/feed"');
+    expect(host.folders.get('/srv/site')!.get('index.html')).toContain('blogroll.opml');
+  });
+
   it('says what is missing before writing anything', async () => {
     const host = folderHost();
     const digestId = await starredDigest(1);

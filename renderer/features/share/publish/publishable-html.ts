@@ -12,10 +12,11 @@ const imageProtocols = new Set(['http:', 'https:', 'data:']);
 /** A sibling post page, exactly as site-posts.ts writes it. */
 const postLink = /^[a-z0-9][a-z0-9-]*\.html(#[A-Za-z0-9_-]+)?$/;
 
-let purifier: ReturnType<typeof DOMPurify> | undefined;
+let purifier: { window: Window; instance: ReturnType<typeof DOMPurify> } | undefined;
 
+/** One purifier per window: the app has one; the publishing benchmark replaces jsdom's now and then (see there). */
 function getPurifier(): ReturnType<typeof DOMPurify> {
-  if (purifier) return purifier;
+  if (purifier?.window === window) return purifier.instance;
   const instance = DOMPurify(window);
   instance.addHook('afterSanitizeAttributes', (node) => {
     if (node.nodeName === 'A') {
@@ -31,7 +32,7 @@ function getPurifier(): ReturnType<typeof DOMPurify> {
       node.removeAttribute('srcset');
     }
   });
-  purifier = instance;
+  purifier = { window, instance };
   return instance;
 }
 
