@@ -69,12 +69,18 @@ describe('Share', () => {
     await waitFor(() => expect(entryTitles()).toEqual(['1 of 3: Beta', '2 of 3: Alpha', '3 of 3: Gamma']));
     fireEvent.click(screen.getByRole('button', { name: 'Move “Gamma” up' }));
     await waitFor(() => expect(entryTitles()).toEqual(['1 of 3: Beta', '2 of 3: Gamma', '3 of 3: Alpha']));
+    // Dragging works too: Alpha (last) dropped on the first entry goes first.
+    const rows = () => within(screen.getByRole('list', { name: 'Entries' })).getAllByRole('listitem');
+    fireEvent.dragStart(rows()[2]!, { dataTransfer: { effectAllowed: 'none' } });
+    fireEvent.dragOver(rows()[0]!);
+    fireEvent.drop(rows()[0]!);
+    await waitFor(() => expect(entryTitles()).toEqual(['1 of 3: Alpha', '2 of 3: Beta', '3 of 3: Gamma']));
     fireEvent.change(screen.getByRole('textbox', { name: 'Introduction' }), { target: { value: 'A week of memory.' } });
 
     await waitFor(async () => {
       const [digest] = await db.digests.toArray();
       expect(digest!.intro).toBe('A week of memory.');
-      expect(digest!.entries.map((entry) => entry.commentary)).toEqual(['The one to read first.', '', '']);
+      expect(digest!.entries.map((entry) => entry.commentary)).toEqual(['', 'The one to read first.', '']);
     });
     expect(await screen.findByRole('link', { name: /Finds — .*Draft · 3 entries/ })).toBeTruthy();
   });
