@@ -31,10 +31,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Item, Note, Source } from '../../shared/model';
-import { isStopWord } from '../../shared/search/analyzer';
 import { repoRoot, startApp } from '../e2e/support/app-process';
 import { chromiumArgs, chromiumPath } from '../e2e/support/chromium';
-import { mulberry32, zipfSampler } from './feed-farm';
+import { zipfVocabulary, type Vocabulary } from './zipf-vocabulary';
 import { percentile, type Sample } from './measure';
 import { seconds, type GroupResult } from './report';
 
@@ -45,36 +44,8 @@ const envNumber = (name: string, fallback: number): number => {
 
 const targets = { usableMs: 1_500, keystrokeP95Ms: 100 };
 const batchRows = 2_000;
-const vocabularySize = 50_000;
 
 // ---- the archive ------------------------------------------------------------------------------------
-
-const syllables = ['ka', 'lo', 'mi', 're', 'sa', 'tu', 'ven', 'dor', 'pi', 'an', 'el', 'os', 'ri', 'gu', 'no', 'ba', 'ze', 'qui', 'fa', 'ly', 'st', 'er'];
-
-interface Vocabulary {
-  words: readonly string[];
-  draw: () => number;
-  next: () => number;
-  text: (length: number) => string;
-}
-
-function vocabulary(seed: number): Vocabulary {
-  const next = mulberry32(seed);
-  const taken = new Set<string>();
-  const words: string[] = [];
-  while (words.length < vocabularySize) {
-    let word = '';
-    const parts = 1 + Math.floor(next() * 4);
-    for (let part = 0; part < parts; part += 1) word += syllables[Math.floor(next() * syllables.length)];
-    if (word.length >= 3 && !taken.has(word) && !isStopWord(word)) {
-      taken.add(word);
-      words.push(word);
-    }
-  }
-  const draw = zipfSampler(words.length, 1, next);
-  const text = (length: number) => Array.from({ length }, () => words[draw()]).join(' ');
-  return { words, draw, next, text };
-}
 
 /** Deterministic UUID-shaped ids, so two runs with one seed store the same rows. */
 const uuid = (kind: number, n: number): string => `00000000-0000-4000-${(0x8000 + kind).toString(16)}-${n.toString(16).padStart(12, '0')}`;
@@ -444,7 +415,7 @@ export async function searchUiBench(): Promise<GroupResult> {
   if (!chromiumPath) return { samples: [], notes: ['search in Chromium: SKIPPED, no Chromium (apt-get install -y chromium, or set CHROME_PATH).'] };
   if (!existsSync(path.join(repoRoot, 'dist/electron/web-host-cli.cjs'))) throw new Error('search in Chromium needs the built app: run `npm run build` first.');
 
-  const v = vocabulary(seedValue);
+  const v = zipfVocabulary(seedValue);
   const knownQuery = v.words[100]!;
   const app = await startApp('web-host-cli');
   const profile = await mkdtemp(path.join(tmpdir(), 'commonplace-search-ui-'));

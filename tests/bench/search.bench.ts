@@ -24,7 +24,7 @@ import MiniSearch from 'minisearch';
 import { analyze, fold, isStopWord, stem, tokenize } from '../../shared/search/analyzer';
 import { SearchIndex, type SearchDoc } from '../../shared/search/search-index';
 import { loadCranfield, measureQuality, orQuery, type Cranfield } from './cranfield';
-import { mulberry32, zipfSampler } from './feed-farm';
+import { zipfVocabulary } from './zipf-vocabulary';
 import { percentile, type Sample } from './measure';
 import type { ExtraTable, GroupResult } from './report';
 
@@ -102,8 +102,6 @@ function qualityTable(collection: Cranfield): { table: ExtraTable; details: Reco
 
 // ---- synthetic archive ----------------------------------------------------------------------------
 
-const syllables = ['ka', 'lo', 'mi', 're', 'sa', 'tu', 'ven', 'dor', 'pi', 'an', 'el', 'os', 'ri', 'gu', 'no', 'ba', 'ze', 'qui', 'fa', 'ly', 'st', 'er'];
-
 interface Synthetic {
   docs: SearchDoc[];
   words: readonly string[];
@@ -112,20 +110,7 @@ interface Synthetic {
 }
 
 function synthesize(count: number, seed: number): Synthetic {
-  const next = mulberry32(seed);
-  const taken = new Set<string>();
-  const words: string[] = [];
-  while (words.length < 50_000) {
-    let word = '';
-    const parts = 1 + Math.floor(next() * 4);
-    for (let part = 0; part < parts; part += 1) word += syllables[Math.floor(next() * syllables.length)];
-    if (word.length >= 3 && !taken.has(word) && !isStopWord(word)) {
-      taken.add(word);
-      words.push(word);
-    }
-  }
-  const draw = zipfSampler(words.length, 1, next);
-  const text = (length: number) => Array.from({ length }, () => words[draw()]).join(' ');
+  const { words, draw, next, text } = zipfVocabulary(seed);
   const docs: SearchDoc[] = [];
   const kinds: SearchDoc['kind'][] = ['item', 'item', 'item', 'note', 'highlight'];
   for (let n = 0; n < count; n += 1) {
