@@ -18,6 +18,7 @@ export const hostCallNames = Object.freeze([
   'publish:micropub',
   'publish:wordpress',
   'publish:mastodon',
+  'source:fetch',
 ] as const);
 
 export type HostCallName = (typeof hostCallNames)[number];

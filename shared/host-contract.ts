@@ -36,6 +36,7 @@ import {
   secretsStatusResponseSchema,
   wordpressPublishRequestSchema,
 } from './publish/remote-schemas';
+import { fetchSourceRequestSchema, fetchSourceResponseSchema } from './sources/source-schemas';
 
 export { hostCallNames, type HostCallName } from './host-call-names';
 
@@ -118,6 +119,11 @@ export const hostContract = {
   'publish:mastodon': {
     request: mastodonPublishRequestSchema,
     response: remotePostResponseSchema,
+  },
+  /** One refresh of a hashtag or search source (Mastodon, Hacker News, Bluesky, Reddit), from where the last stopped. */
+  'source:fetch': {
+    request: fetchSourceRequestSchema,
+    response: fetchSourceResponseSchema,
   },
   // `satisfies` on this literal checks both ways: every listed name has an entry (missing key),
   // and no entry lacks a listed name (excess property).

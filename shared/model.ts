@@ -50,6 +50,8 @@ export interface Source {
   url: string;
   /** What the user typed for a search kind (a hashtag, a query); kept for display and editing. */
   query?: string;
+  /** For a search kind: where the last refresh stopped (the service's own cursor), so the next fetches only newer posts. */
+  cursor?: string;
   title: string;
   /** The human-facing site behind a feed, if it names one. */
   siteUrl?: string;

@@ -10,6 +10,7 @@ import { fetchFeed } from './feeds/fetch-feed';
 import { remotePublishing } from './publish/remote-publishing';
 import type { SecretStore } from './secrets/secret-store';
 import { changedSiteFiles, pruneSiteFiles, writeSiteFiles } from './site/site-folder';
+import { fetchSource } from './sources/fetch-source';
 
 /** What only the platform can do: the desktop app passes Electron's dialogs; browser mode has none. */
 export interface HostServices {
@@ -41,5 +42,6 @@ export function createHostHandlers(services: HostServices = {}): HostHandlers {
     'publish:micropub': (request) => remote.micropub(request),
     'publish:wordpress': (request) => remote.wordpress(request),
     'publish:mastodon': (request) => remote.mastodon(request),
+    'source:fetch': (request) => fetchSource(request),
   };
 }

@@ -26,7 +26,7 @@ const hostileSummary = [
   '<p style="position:fixed" onclick="window.__pwned = 1">styled</p>',
 ].join('');
 
-async function story(overrides: Partial<Pick<Item, 'link' | 'summaryHtml' | 'enclosures' | 'extras'>> = {}): Promise<Id> {
+async function story(overrides: Partial<Pick<Item, 'title' | 'author' | 'link' | 'summaryHtml' | 'enclosures' | 'extras'>> = {}): Promise<Id> {
   const { addedIds } = await upsertItems(db, [
     { dedupeKey: 'k', sourceIds: ['s1'], title: 'A hostile story', author: 'Mallory', publishedAt: Date.UTC(2024, 0, 2), link: 'https://example.com/story', summaryHtml: hostileSummary, ...overrides },
   ]);
@@ -143,5 +143,30 @@ describe('Reader', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Full text' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Full text is not available yet.');
     expect(screen.getByRole('button', { name: 'Full text' })).toHaveProperty('disabled', false);
+  });
+});
+
+describe('a post from a hashtag or search source', () => {
+  it('shows its author with the avatar, and links the post itself beside the article it shares', async () => {
+    const id = await story({
+      title: 'An article a post shared',
+      author: 'Ada (@ada@social.example)',
+      link: 'https://blog.example/article',
+      extras: { authorAvatar: 'https://social.example/avatars/ada.png', postUrl: 'https://social.example/@ada/1' },
+    });
+    show(id);
+    const reader = await screen.findByRole('region', { name: 'Reader' });
+    await waitFor(() => expect(reader.textContent).toContain('Ada (@ada@social.example)'));
+    expect(reader.querySelector('img.reader__avatar')?.getAttribute('src')).toBe('https://social.example/avatars/ada.png');
+    expect(within(reader).getByRole('link', { name: 'View the post' }).getAttribute('href')).toBe('https://social.example/@ada/1');
+  });
+
+  it('shows no avatar or post link from an address that is not the web', async () => {
+    const id = await story({ extras: { authorAvatar: 'javascript:alert(1)', postUrl: 'data:text/html,x' } });
+    show(id);
+    const reader = await screen.findByRole('region', { name: 'Reader' });
+    await waitFor(() => expect(reader.textContent).toContain('Mallory'));
+    expect(reader.querySelector('img.reader__avatar')).toBeNull();
+    expect(within(reader).queryByRole('link', { name: 'View the post' })).toBeNull();
   });
 });

@@ -40,6 +40,9 @@ function ReaderArticle({ item, sourceTitles }: { item: Item; sourceTitles: Reado
   const link = isWebUrl(item.link) ? item.link : undefined;
   const sources = item.sourceIds.map((id) => sourceTitles.get(id)).filter((title): title is string => title !== undefined);
   const author = (showing === 'article' && article?.byline) || item.author;
+  // Posts from hashtag and search sources: who wrote them (with their avatar) and where the post itself is.
+  const avatar = isWebUrl(item.extras?.authorAvatar) ? item.extras.authorAvatar : undefined;
+  const postUrl = isWebUrl(item.extras?.postUrl) && item.extras.postUrl !== link ? item.extras.postUrl : undefined;
   const title = item.title.trim() || 'Untitled';
 
   return (
@@ -56,7 +59,17 @@ function ReaderArticle({ item, sourceTitles }: { item: Item; sourceTitles: Reado
         </h2>
         <p className="reader__meta">
           {sources.length > 0 && <span>{sources.join(', ')}</span>}
-          {author && <span>{author}</span>}
+          {author && (
+            <span className="reader__author">
+              {avatar && <img className="reader__avatar" src={avatar} alt="" width={20} height={20} loading="lazy" referrerPolicy="no-referrer" />}
+              {author}
+            </span>
+          )}
+          {postUrl && (
+            <a href={postUrl} target="_blank" rel="noopener noreferrer">
+              View the post
+            </a>
+          )}
           <time dateTime={new Date(item.publishedAt).toISOString()}>{formatLongDate(item.publishedAt)}</time>
           {minutes > 0 && <span>{describeReadingTime(minutes)}</span>}
         </p>

@@ -104,3 +104,27 @@ describe('refreshSource', () => {
     expect(await db.items.count()).toBe(0);
   });
 });
+
+describe('refreshSource for a hashtag or search source', () => {
+  it('asks the host from where the last refresh stopped, stores the posts like feed items, and keeps the new cursor', async () => {
+    const tag = await addSource(db, { kind: 'mastodon-tag', url: 'https://social.example/api/v1/timelines/tag/pkm', title: '#pkm on social.example', query: '#pkm@social.example' });
+    await db.sources.update(tag.id, { cursor: '100' });
+    const posts = parsedFeed('#pkm', [{ guid: 'https://social.example/statuses/101', title: 'Linking notes', link: 'https://blog.example/linking' }]);
+    const { host, outcome } = run(
+      { source: async () => ({ kind: 'mastodon-tag', endpoint: tag.url, title: '#pkm on social.example', feed: posts, cursor: '101' }) },
+      (await db.sources.get(tag.id))!,
+    );
+    expect(await outcome).toEqual({ ok: true, newItems: 1 });
+    expect(host.calls).toEqual([{ name: 'source:fetch', request: { query: '#pkm@social.example', cursor: '100' } }]);
+    expect(await db.sources.get(tag.id)).toMatchObject({ cursor: '101', lastFetchedAt: now });
+    expect((await db.items.toArray()).map((item) => [item.title, item.sourceIds])).toEqual([['Linking notes', [tag.id]]]);
+  });
+
+  it('records a refusal in words, keeping the cursor for the next try', async () => {
+    const tag = await addSource(db, { kind: 'hn-search', url: 'https://hn.algolia.com/api/v1/search_by_date?query=pkm', title: 'Hacker News: “pkm”', query: 'hn:pkm' });
+    await db.sources.update(tag.id, { cursor: '1700000000' });
+    const { outcome } = run({ source: async () => Promise.reject(new HostCallError({ code: 'unavailable', message: 'Hacker News asked us to wait: try again in 5 minutes.' })) }, (await db.sources.get(tag.id))!);
+    expect(await outcome).toEqual({ ok: false, message: 'Hacker News asked us to wait: try again in 5 minutes.' });
+    expect(await db.sources.get(tag.id)).toMatchObject({ cursor: '1700000000', lastError: { message: 'Hacker News asked us to wait: try again in 5 minutes.' } });
+  });
+});

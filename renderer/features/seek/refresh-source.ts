@@ -21,6 +21,7 @@ export async function refreshSource(deps: RefreshDeps, source: Source): Promise<
   const now = deps.now ?? Date.now;
   let failure;
   try {
+    if (source.kind !== 'feed' && source.query) return await refreshSearchSource(deps, source);
     const response = await host.call('feed:fetch', {
       url: source.url,
       ...(source.etag ? { etag: source.etag } : {}),
@@ -47,7 +48,7 @@ export async function refreshSource(deps: RefreshDeps, source: Source): Promise<
     await recordFetchSuccess(db, source.id, { ...facts, ...(ttl ? { ttlMinutes: ttl } : {}) });
     return { ok: true, newItems: addedIds.length };
   } catch (error) {
-    failure = errorWords(error, 'Something went wrong while storing this feed.');
+    failure = errorWords(error, source.kind === 'feed' ? 'Something went wrong while storing this feed.' : 'Something went wrong while storing these posts.');
   }
   try {
     await recordFetchFailure(db, source.id, failure, now());
@@ -55,4 +56,18 @@ export async function refreshSource(deps: RefreshDeps, source: Source): Promise<
     // The source was removed meanwhile; there is nowhere to record the failure.
   }
   return { ok: false, message: failure.message };
+}
+
+/** A hashtag or search: fetched from where the last refresh stopped (its cursor), stored like feed items. */
+async function refreshSearchSource(deps: RefreshDeps, source: Source): Promise<RefreshOutcome> {
+  const { db, host, normalize } = deps;
+  const now = deps.now ?? Date.now;
+  const response = await host.call('source:fetch', { query: source.query!, ...(source.cursor ? { cursor: source.cursor } : {}) });
+  const at = now();
+  if (!(await db.sources.get(source.id))) return { ok: true, newItems: 0 };
+  const normalized = normalize(response.feed, { feedUrl: source.url, sourceId: source.id, fetchedAt: at });
+  const { addedIds } = await upsertItems(db, toIncomingItems(normalized.items, source.id, at));
+  if (response.cursor !== undefined && response.cursor !== source.cursor) await db.sources.update(source.id, { cursor: response.cursor });
+  await recordFetchSuccess(db, source.id, { at, ...(response.retryAfter ? { retryAfter: response.retryAfter } : {}) });
+  return { ok: true, newItems: addedIds.length };
 }

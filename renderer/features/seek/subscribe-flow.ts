@@ -3,7 +3,7 @@
  * failure is a thrown error whose message the form shows as it is.
  */
 import type { DiscoveredFeed, FetchFeedResponse } from '../../../shared/feeds/feed-schemas';
-import type { Source } from '../../../shared/model';
+import type { Source, SourceKind } from '../../../shared/model';
 import { addSource, canonicalSourceUrl, recordFetchSuccess, StoreError, upsertItems, type CommonplaceDb } from '../../data';
 import type { HostClient } from '../../host/host-client';
 import { toIncomingItems, type Normalize } from './feed-items';
@@ -40,7 +40,33 @@ export interface FeedPreview {
   title: string;
   itemTitles: string[];
   itemCount: number;
-  response: FeedPreviewResponse;
+  response: Pick<FeedPreviewResponse, 'feed'> & Partial<Pick<FeedPreviewResponse, 'etag' | 'lastModified' | 'retryAfter'>>;
+  /** For a hashtag or search source: its kind, what was typed, and where its first fetch stopped. */
+  search?: { kind: Exclude<SourceKind, 'feed'>; query: string; cursor?: string };
+}
+
+/**
+ * Hashtags and searches typed into the same box as feed addresses (`#pkm@social.example`, `hn:local-first`,
+ * `bsky:@alice.bsky.social`, `reddit:r/sub words`). The host reads them exactly (and says what is wrong).
+ */
+export function isSourceSpec(input: string): boolean {
+  return /^\s*(#[^\s@]+@\S+|(hn|bsky|reddit):\S)/i.test(input);
+}
+
+/** Fetches a hashtag or search source once, as a preview like a feed's, without storing anything. */
+export async function previewSource(host: Host, db: CommonplaceDb, normalize: Normalize, input: string, itemsShown = 5): Promise<FeedPreview> {
+  const query = input.trim();
+  const response = await host.call('source:fetch', { query });
+  await ensureNotFollowed(db, response.endpoint);
+  const normalized = normalize(response.feed, { feedUrl: canonicalSourceUrl(response.endpoint), sourceId: 'preview', fetchedAt: Date.now() });
+  return {
+    url: response.endpoint,
+    title: response.title,
+    itemTitles: normalized.items.slice(0, itemsShown).map((item) => item.title?.trim() || 'Untitled'),
+    itemCount: normalized.items.length,
+    response: { feed: response.feed, ...(response.retryAfter ? { retryAfter: response.retryAfter } : {}) },
+    search: { kind: response.kind, query, ...(response.cursor !== undefined ? { cursor: response.cursor } : {}) },
+  };
 }
 
 export async function previewFeed(host: Host, db: CommonplaceDb, normalize: Normalize, feed: DiscoveredFeed, itemsShown = 5): Promise<FeedPreview> {
@@ -63,7 +89,8 @@ export interface Subscribed {
 /** Stores the source and the items the preview already fetched, so nothing is fetched twice. */
 export async function confirmSubscription(db: CommonplaceDb, normalize: Normalize, preview: FeedPreview, now = Date.now()): Promise<Subscribed> {
   const { response } = preview;
-  const source = await addSource(db, { kind: 'feed', url: preview.url, title: preview.title });
+  const source = await addSource(db, { kind: preview.search?.kind ?? 'feed', url: preview.url, title: preview.title, ...(preview.search ? { query: preview.search.query } : {}) });
+  if (preview.search?.cursor !== undefined) await db.sources.update(source.id, { cursor: preview.search.cursor });
   // Keyed by the stored address, as every later refresh will be, so no story is stored twice.
   const normalized = normalize(response.feed, { feedUrl: source.url, sourceId: source.id, fetchedAt: now });
   if (normalized.siteUrl) await db.sources.update(source.id, { siteUrl: normalized.siteUrl });

@@ -119,3 +119,31 @@ describe('subscribing', () => {
     expect(host.calls).toEqual([]);
   });
 });
+
+describe('subscribing to a hashtag or a search', () => {
+  it('takes #tag@instance in the same box, previews the newest posts, and stores the source with its query and cursor', async () => {
+    const posts = parsedFeed('#pkm', [
+      { guid: 'https://social.example/statuses/2', title: 'Evergreen notes', link: 'https://blog.example/evergreen' },
+      { guid: 'https://social.example/statuses/1', title: 'Backlinks are underrated' },
+    ]);
+    const { host, form } = await openForm({
+      source: async () => ({ kind: 'mastodon-tag', endpoint: 'https://social.example/api/v1/timelines/tag/pkm', title: '#pkm on social.example', feed: posts, cursor: '2' }),
+    });
+    submitAddress(form, '#pkm@social.example');
+    const preview = await within(form).findByRole('region', { name: 'Feed preview' });
+    expect(preview.textContent).toContain('#pkm on social.example');
+    expect(preview.textContent).toContain('Evergreen notes');
+    expect(host.calls.map((call) => call.name)).toEqual(['source:fetch']);
+    fireEvent.click(within(form).getByRole('button', { name: 'Subscribe' }));
+    await waitFor(async () => expect(await listSources(db)).toMatchObject([{ kind: 'mastodon-tag', title: '#pkm on social.example', query: '#pkm@social.example', cursor: '2', url: 'https://social.example/api/v1/timelines/tag/pkm' }]));
+    await waitFor(async () => expect(await db.items.count()).toBe(2));
+  });
+
+  it('shows the host’s words when the search cannot be followed', async () => {
+    const { form } = await openForm({
+      source: async () => Promise.reject(new HostCallError({ code: 'invalid-request', message: '“hn:” is not a source Commonplace can follow.' })),
+    });
+    submitAddress(form, 'hn:x');
+    expect(await within(form).findByText('“hn:” is not a source Commonplace can follow.')).toBeTruthy();
+  });
+});

@@ -4,7 +4,7 @@ import type { Source } from '../../../shared/model';
 import { useDatabase } from '../../data';
 import { errorWords } from '../../ui/error-words';
 import { useSeek } from './seek-context';
-import { confirmSubscription, discoverFeeds, previewFeed, type FeedPreview } from './subscribe-flow';
+import { confirmSubscription, discoverFeeds, isSourceSpec, previewFeed, previewSource, type FeedPreview } from './subscribe-flow';
 
 type Stage = { step: 'enter' } | { step: 'choose'; feeds: DiscoveredFeed[]; chosen: number } | { step: 'preview'; preview: FeedPreview };
 
@@ -60,6 +60,12 @@ export function SubscribeForm({ id, onClose, onSubscribed }: SubscribeFormProps)
     if (stage.step === 'enter') {
       if (address.trim() === '') {
         setError('Type the address of a feed or of a website.');
+        return;
+      }
+      if (isSourceSpec(address)) {
+        void attempt('Fetching the newest posts…', async () => {
+          setStage({ step: 'preview', preview: await previewSource(host, db, normalize, address) });
+        });
         return;
       }
       void attempt('Looking for feeds…', async () => {
@@ -121,8 +127,12 @@ export function SubscribeForm({ id, onClose, onSubscribed }: SubscribeFormProps)
           value={address}
           readOnly={stage.step !== 'enter' || busy !== null}
           onChange={(event) => setAddress(event.target.value)}
+          aria-describedby={`${titleId}-hint`}
         />
       </label>
+      <p className="field__hint" id={`${titleId}-hint`}>
+        Or a hashtag or search to follow: <code>#tag@instance</code>, <code>hn:words</code>, <code>bsky:@handle</code>, <code>reddit:words</code>.
+      </p>
 
       {stage.step === 'choose' && (
         <fieldset className="subscribe-form__choices">

@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import type { DiscoverFeedsResponse, FetchFeedResponse, ParsedFeed } from '../../../shared/feeds/feed-schemas';
 import type { ExtractedArticle } from '../../../shared/feeds/article-schemas';
 import type { HostCallName, HostRequest } from '../../../shared/host-contract';
+import type { FetchSourceResponse } from '../../../shared/sources/source-schemas';
 import { DatabaseContext, type CommonplaceDb } from '../../data';
 import type { HostClient } from '../../host/host-client';
 import type { Normalize } from './feed-items';
@@ -18,6 +19,8 @@ export interface FakeAnswers {
   discover?: (request: HostRequest<'feed:discover'>) => Promise<DiscoverFeedsResponse>;
   fetch?: (request: HostRequest<'feed:fetch'>) => Promise<FetchFeedResponse>;
   extract?: (request: HostRequest<'article:extract'>) => Promise<ExtractedArticle>;
+  /** Hashtag and search sources (`source:fetch`). */
+  source?: (request: HostRequest<'source:fetch'>) => Promise<FetchSourceResponse>;
 }
 
 export function fakeSeekHost(answers: FakeAnswers): FakeSeekHost {
@@ -25,7 +28,7 @@ export function fakeSeekHost(answers: FakeAnswers): FakeSeekHost {
   const call = async (name: HostCallName, request: unknown): Promise<unknown> => {
     calls.push({ name, request });
     const answer =
-      name === 'feed:discover' ? answers.discover : name === 'feed:fetch' ? answers.fetch : name === 'article:extract' ? answers.extract : undefined;
+      name === 'feed:discover' ? answers.discover : name === 'feed:fetch' ? answers.fetch : name === 'article:extract' ? answers.extract : name === 'source:fetch' ? answers.source : undefined;
     if (!answer) throw new Error(`The fake host does not answer ${name}`);
     return (answer as (request: unknown) => Promise<unknown>)(request);
   };
