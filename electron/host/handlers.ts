@@ -42,6 +42,6 @@ export function createHostHandlers(services: HostServices = {}): HostHandlers {
     'publish:micropub': (request) => remote.micropub(request),
     'publish:wordpress': (request) => remote.wordpress(request),
     'publish:mastodon': (request) => remote.mastodon(request),
-    'source:fetch': (request) => fetchSource(request),
+    'source:fetch': (request) => fetchSource(request, services.secrets ? { secrets: services.secrets } : {}),
   };
 }

@@ -8,8 +8,11 @@ import { z } from 'zod';
 const address = z.string().min(1).max(2048);
 const html = z.string().max(2_000_000);
 
-/** Where a secret belongs: `micropub`, `wordpress` or `mastodon`, and the site or instance it is for. */
-export const secretKeySchema = z.object({ service: z.enum(['micropub', 'wordpress', 'mastodon']), account: address }).strict();
+/**
+ * Where a secret belongs: a publishing service (`micropub`, `wordpress`, `mastodon`) and the site or instance
+ * it is for, or a source service (`bluesky`, `reddit`) and `account` (one per app: the signed-in account).
+ */
+export const secretKeySchema = z.object({ service: z.enum(['micropub', 'wordpress', 'mastodon', 'bluesky', 'reddit']), account: address }).strict();
 export type SecretKey = z.infer<typeof secretKeySchema>;
 
 export const secretsSetRequestSchema = z.object({ key: secretKeySchema, value: z.string().min(1).max(8192) }).strict();

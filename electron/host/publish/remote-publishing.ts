@@ -11,7 +11,7 @@ import { fitStatus } from './status-text';
 import { wordpressPublish } from './wordpress';
 import type { PublishHttpOptions } from './http-send';
 
-const serviceNames: Record<SecretKey['service'], string> = { micropub: 'your blog', wordpress: 'WordPress', mastodon: 'Mastodon' };
+const serviceNames: Record<SecretKey['service'], string> = { micropub: 'your blog', wordpress: 'WordPress', mastodon: 'Mastodon', bluesky: 'Bluesky', reddit: 'Reddit' };
 
 /** One secret per service and site or instance, keyed by the address's origin so `https://me.example/` and `https://me.example` agree. */
 export function secretName(key: SecretKey): string {

@@ -5,11 +5,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatchHostCall } from '../../../shared/host-dispatch';
 import { createHostHandlers } from '../handlers';
 import { fetchSource, sourceEndpoint } from './fetch-source';
-import { hnStory, startHnFixture, type HnFixture } from './search-fixtures';
+import { bskyPost, hnStory, startBlueskyFixture, startHnFixture, startRedditFixture, type BlueskyFixture, type HnFixture, type RedditFixture } from './search-fixtures';
+import type { SecretStore } from '../secrets/secret-store';
+import { secretName } from '../publish/remote-publishing';
 import { startMastodonTagInstance, type MastodonTagInstance } from './source-fixtures';
 import type { FetchSourceResponse } from '../../../shared/sources/source-schemas';
 
-const servers: Array<MastodonTagInstance | HnFixture> = [];
+const servers: Array<MastodonTagInstance | HnFixture | BlueskyFixture | RedditFixture> = [];
+
+function memorySecrets(values: Record<string, string> = {}): SecretStore {
+  const map = new Map(Object.entries(values));
+  return { get: async (key) => map.get(key), set: async (key, value) => void map.set(key, value), delete: async (key) => void map.delete(key), describe: () => 'in memory' };
+}
 afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
 });
@@ -43,7 +50,32 @@ describe('source:fetch', () => {
 
   it('says in words what it cannot follow', async () => {
     await expect(fetchSource({ query: 'hn:' })).rejects.toThrow(/not a source Commonplace can follow/);
-    await expect(fetchSource({ query: 'bsky:notes and links' })).rejects.toThrow(/needs a signed-in account/);
+    await expect(fetchSource({ query: 'bsky:notes and links' })).rejects.toThrow(/Searching Bluesky needs your account/);
+  });
+
+  it('searches Bluesky with the account the person saved, signing in once for several refreshes', async () => {
+    const account = { identifier: 'me.example.com', password: 'abcd-efgh-ijkl-mnop', did: 'did:plc:meeeeeeeeeeeeeeeeeeeeeee', handle: 'me.example.com' };
+    const bluesky = await startBlueskyFixture(account);
+    servers.push(bluesky);
+    const ada = { did: 'did:plc:adaaaaaaaaaaaaaaaaaaaaaa', handle: 'ada.bsky.social', displayName: 'Ada' };
+    bluesky.posts.push(bskyPost(ada, 'r1', 'local-first notes are the future', new Date(Date.UTC(2026, 4, 1)).toISOString()));
+    const secrets = memorySecrets({ [secretName({ service: 'bluesky', account: 'account' })]: JSON.stringify({ identifier: account.identifier, appPassword: account.password }) });
+    const services = { secrets, blueskyPds: bluesky.origin };
+    const first = await fetchSource({ query: 'bsky:local-first' }, services);
+    expect(first).toMatchObject({ kind: 'bluesky', title: expect.stringContaining('local-first') });
+    expect(first.feed.items.map((item) => item.title)).toEqual(['local-first notes are the future']);
+    await fetchSource({ query: 'bsky:local-first', ...(first.cursor ? { cursor: first.cursor } : {}) }, services);
+    expect(bluesky.requests.filter((request) => request.path.includes('createSession'))).toHaveLength(1);
+  });
+
+  it('sends Reddit the private feed token the person saved', async () => {
+    const reddit = await startRedditFixture([{ id: 't3_a', title: 'Zettelkasten in practice', subreddit: 'pkm', author: 'ada', updated: '2026-05-01T12:00:00+00:00', url: 'https://blog.example/zettel' }]);
+    reddit.token = { feed: 'tok123', user: 'ada' };
+    servers.push(reddit);
+    await expect(fetchSource({ query: 'reddit:zettelkasten' }, { redditBase: reddit.origin })).rejects.toThrow(/Reddit/);
+    const secrets = memorySecrets({ [secretName({ service: 'reddit', account: 'account' })]: JSON.stringify({ user: 'ada', token: 'tok123' }) });
+    const answer = await fetchSource({ query: 'reddit:zettelkasten' }, { redditBase: reddit.origin, secrets });
+    expect(answer.feed.items.map((item) => item.link)).toEqual(['https://blog.example/zettel']);
   });
 
   it('knows one search by one address, whatever order its extra tags were typed in', () => {

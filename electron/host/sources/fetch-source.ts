@@ -6,7 +6,9 @@
 import { HostFailure } from '../../../shared/host-error';
 import type { SourceKind } from '../../../shared/model';
 import type { FetchSourceResponse } from '../../../shared/sources/source-schemas';
-import { fetchBlueskyAuthor } from './bluesky';
+import { secretName } from '../publish/remote-publishing';
+import type { SecretStore } from '../secrets/secret-store';
+import { blueskyLogin, fetchBlueskyAuthor, fetchBlueskySearch, type BlueskySession } from './bluesky';
 import { fetchHnSearch } from './hn-search';
 import { fetchMastodonTag, type SourceFetchOptions } from './mastodon-tag';
 import { fetchRedditSearch } from './reddit-search';
@@ -46,7 +48,28 @@ export interface SourceServices extends SourceFetchOptions {
   hnApiBase?: string;
   redditBase?: string;
   blueskyAppView?: string;
+  blueskyPds?: string;
+  /** The signed-in accounts (Bluesky's app password, Reddit's private feed token) live here. */
+  secrets?: SecretStore;
 }
+
+/** The one account per service a person signs in with, kept as JSON under this key (see accountKey). */
+export const sourceAccount = 'account';
+// Named as secrets:set names it, so what the page saved under { service, account: 'account' } is found here.
+const accountKey = (service: 'bluesky' | 'reddit') => secretName({ service, account: sourceAccount });
+
+async function readAccount<T>(secrets: SecretStore | undefined, service: 'bluesky' | 'reddit'): Promise<T | undefined> {
+  const raw = await secrets?.get(accountKey(service));
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bluesky sessions by account, for this run of the host: logging in at every refresh would meet createSession's limit. */
+const blueskySessions = new Map<string, BlueskySession>();
 
 export async function fetchSource(request: { query: string; cursor?: string | undefined }, services: SourceServices = {}): Promise<FetchSourceResponse> {
   const spec = parseSourceSpec(request.query);
@@ -56,18 +79,19 @@ export async function fetchSource(request: { query: string; cursor?: string | un
       `“${request.query.trim()}” is not a source Commonplace can follow. Try #tag@instance, hn:words, bsky:@handle or reddit:words, or a feed or site address.`,
     );
   }
-  const { hnApiBase, redditBase, blueskyAppView, ...options } = services;
+  const { hnApiBase, redditBase, blueskyAppView, blueskyPds, secrets, ...options } = services;
   const cursor = request.cursor;
+  const reddit = spec.kind === 'reddit-search' ? await readAccount<{ user: string; token: string }>(secrets, 'reddit') : undefined;
   const result =
     spec.kind === 'mastodon-tag'
       ? await fetchMastodonTag(spec, cursor, options)
       : spec.kind === 'hn-search'
         ? await fetchHnSearch(spec, cursor, { ...options, ...(hnApiBase ? { apiBase: hnApiBase } : {}) })
         : spec.kind === 'reddit-search'
-          ? await fetchRedditSearch(spec, cursor, { ...options, ...(redditBase ? { base: redditBase } : {}) })
+          ? await fetchRedditSearch(spec, cursor, { ...options, ...(redditBase ? { base: redditBase } : {}), ...(reddit?.token ? { feedToken: reddit.token, user: reddit.user } : {}) })
           : spec.kind === 'bluesky-author'
             ? await fetchBlueskyAuthor(spec.handle, cursor, { ...options, ...(blueskyAppView ? { appView: blueskyAppView } : {}) })
-            : blueskySearchNeedsAccount();
+            : await searchBluesky(spec.query, cursor, secrets, { ...options, ...(blueskyPds ? { pds: blueskyPds } : {}) });
   return {
     kind: kinds[spec.kind],
     endpoint: sourceEndpoint(spec),
@@ -78,7 +102,16 @@ export async function fetchSource(request: { query: string; cursor?: string | un
   };
 }
 
-function blueskySearchNeedsAccount(): never {
-  // Bluesky closed post search to signed-out clients in January 2025; signing in is not built yet.
-  throw new HostFailure('unavailable', 'Searching Bluesky needs a signed-in account, which Commonplace cannot use yet. You can follow a person instead: bsky:@handle.');
+/** Bluesky closed post search to signed-out clients in January 2025: it takes the account the person signed in with. */
+async function searchBluesky(query: string, cursor: string | undefined, secrets: SecretStore | undefined, options: SourceFetchOptions & { pds?: string }) {
+  const account = await readAccount<{ identifier: string; appPassword: string }>(secrets, 'bluesky');
+  if (!account?.identifier || !account.appPassword) {
+    throw new HostFailure('invalid-request', 'Searching Bluesky needs your account: type your handle and an app password (Settings → App passwords on Bluesky) under the address, then subscribe again. Following a person needs none: bsky:@handle.');
+  }
+  let session = blueskySessions.get(account.identifier);
+  if (!session) {
+    session = await blueskyLogin(account.identifier, account.appPassword, options);
+    blueskySessions.set(account.identifier, session);
+  }
+  return fetchBlueskySearch(query, session, cursor, { ...options, onSession: (next) => blueskySessions.set(account.identifier, next) });
 }

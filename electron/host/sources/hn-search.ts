@@ -12,11 +12,12 @@
 import type { ParsedFeed, ParsedItem } from '../../../shared/feeds/feed-schemas';
 import { htmlToText } from '../../../shared/feeds/text';
 import { HostFailure } from '../../../shared/host-error';
-import { formatRetry, retryHint, RetryLaterFailure, userAgent } from '../feeds/http-fetch';
+import { retryHint, userAgent } from '../feeds/http-fetch';
 import { sanitizeHtml } from '../feeds/sanitize';
-import { credentialsFailure, describeNetworkError, type HttpWords } from '../net/http-errors';
+import type { HttpWords } from '../net/http-errors';
 import { httpGet, type HttpLimits } from '../net/http-get';
 import { escapeHtml, httpUrl, postTitle } from './post-items';
+import { invalidAddressFailure, otherStatusFailure, retryLater, serviceWords, slowDown } from './source-words';
 import { describeSourceSpec, type SourceSpec } from '../../../shared/sources/source-spec';
 
 export type HnSearchSpec = Pick<Extract<SourceSpec, { kind: 'hn-search' }>, 'query' | 'tags' | 'minPoints'>;
@@ -122,7 +123,7 @@ async function getPage(spec: HnSearchSpec, lowerBound: number | undefined, page:
   try {
     address = searchUrl(spec, lowerBound, page, apiBase);
   } catch {
-    throw new HostFailure('invalid-request', `The Hacker News search address "${apiBase}" is not a valid web address.`);
+    throw invalidAddressFailure('Hacker News search', apiBase);
   }
   const { fetchImpl, headersTimeoutMs, totalTimeoutMs, maxBytes, maxRedirects } = options;
   const response = await httpGet(address, {
@@ -204,29 +205,15 @@ function item(hit: HnHit, fields: Pick<ParsedItem, 'title' | 'link' | 'contentHt
 /** Hacker News search's voice for every failure of the shared GET. */
 function hnWords(now: () => number): HttpWords {
   const service = 'Hacker News search (Algolia)';
-  return {
-    invalidAddress: () => new HostFailure('invalid-request', 'The Hacker News search address is not a valid web address.'),
-    unsupportedScheme: (protocol) => new HostFailure('invalid-request', `Only http and https addresses can be searched, not "${protocol}" ones.`),
-    credentials: credentialsFailure,
-    badRedirect: () => new HostFailure('network', `${service} redirected to an address that is not valid.`),
-    redirectScheme: (protocol) => new HostFailure('network', `${service} redirected to a "${protocol}" address, which Commonplace does not follow.`),
-    redirectWithoutLocation: (status) => new HostFailure('network', `${service} sent a redirect (${status}) without saying where to.`),
-    redirectLoop: () => new HostFailure('network', `${service} redirects in a loop, so Commonplace stopped following it.`),
-    tooManyRedirects: (max) => new HostFailure('network', `${service} redirected more than ${max} times, so Commonplace stopped following it.`),
-    headersTimeout: (ms) => new HostFailure('timeout', `${service} did not answer within ${ms / 1000} seconds.`),
-    totalTimeout: (ms) => new HostFailure('timeout', `${service} took more than ${ms / 1000} seconds to answer.`),
-    tooLarge: () => new HostFailure('too-large', `${service} sent more than Commonplace reads in one answer.`),
+  return serviceWords(service, {
+    address: 'Hacker News search',
+    schemes: 'addresses can be searched',
     status: (status, headers) => {
-      if (status === 429) {
-        const retryAfter = retryHint(headers, now, true).retryAfter;
-        return new RetryLaterFailure('unavailable', `${service} asks Commonplace to slow down (429); ${formatRetry(retryAfter, now)}.`, retryAfter, 429);
-      }
+      if (status === 429) return retryLater(slowDown(service), retryHint(headers, now, true).retryAfter, 429, now);
       if (status === 400) return new HostFailure('invalid-request', `${service} could not run this search (400); check its words and filters.`);
       if (status === 403) return new HostFailure('forbidden', `${service} refused the search (403).`);
       if (status === 404) return new HostFailure('not-found', `${service} is not at this address (404).`);
-      if (status >= 500) return new HostFailure('unavailable', `${service} had a problem (${status}); try again later.`);
-      return new HostFailure('unavailable', `${service} refused the request (${status}).`);
+      return otherStatusFailure(service, status);
     },
-    network: describeNetworkError,
-  };
+  });
 }

@@ -12,10 +12,11 @@ import type { ParsedFeed, ParsedItem } from '../../../shared/feeds/feed-schemas'
 import { decodeEntities } from '../../../shared/html-entities';
 import { HostFailure } from '../../../shared/host-error';
 import { readFeed } from '../feeds/fetch-feed';
-import { formatRetry, retryHint, RetryLaterFailure, userAgent } from '../feeds/http-fetch';
-import { credentialsFailure, describeNetworkError, type HttpWords } from '../net/http-errors';
+import { retryHint, userAgent } from '../feeds/http-fetch';
+import type { HttpWords } from '../net/http-errors';
 import { httpGet, type HttpLimits } from '../net/http-get';
 import { httpUrl } from './post-items';
+import { invalidAddressFailure, otherStatusFailure, retryLater, serviceWords, slowDown } from './source-words';
 import { describeSourceSpec, type SourceSpec } from '../../../shared/sources/source-spec';
 
 export type RedditSearchSpec = Pick<Extract<SourceSpec, { kind: 'reddit-search' }>, 'query' | 'subreddit'>;
@@ -90,7 +91,7 @@ function searchUrl(spec: RedditSearchSpec, options: RedditSearchOptions): string
   try {
     url = new URL(spec.subreddit ? `/r/${encodeURIComponent(spec.subreddit)}/search.rss` : '/search.rss', base);
   } catch {
-    throw new HostFailure('invalid-request', `The Reddit address "${base}" is not a valid web address.`);
+    throw invalidAddressFailure('Reddit', base);
   }
   url.searchParams.set('q', spec.query);
   if (spec.subreddit) url.searchParams.set('restrict_sr', '1');
@@ -143,11 +144,11 @@ function samePage(a: string, b: string): boolean {
   return key(a) === key(b);
 }
 
-/** X-Ratelimit-Remaining / X-Ratelimit-Reset (seconds from now): none left means wait for the reset. */
+/** X-Ratelimit-Remaining: none left means wait for the reset. */
 function rateLimitHint(headers: Headers, now: () => number): { retryAfter?: number } {
   const remaining = Number(headers.get('x-ratelimit-remaining') ?? NaN);
-  const reset = Number(headers.get('x-ratelimit-reset') ?? NaN);
-  return remaining < 1 && Number.isFinite(reset) ? { retryAfter: now() + reset * 1000 } : {};
+  const reset = resetTime(headers, now);
+  return remaining < 1 && reset !== undefined ? { retryAfter: reset } : {};
 }
 
 function tokenAdvice(hasToken: boolean): string {
@@ -158,39 +159,24 @@ function tokenAdvice(hasToken: boolean): string {
 
 /** Reddit's voice for every failure of the shared GET; 403 and 429 say what to do about them. */
 function redditWords(now: () => number, hasToken: boolean): HttpWords {
-  return {
-    invalidAddress: () => new HostFailure('invalid-request', 'The Reddit address is not a valid web address.'),
-    unsupportedScheme: (protocol) => new HostFailure('invalid-request', `Only http and https addresses can be searched, not "${protocol}" ones.`),
-    credentials: credentialsFailure,
-    badRedirect: () => new HostFailure('network', 'Reddit redirected to an address that is not valid.'),
-    redirectScheme: (protocol) => new HostFailure('network', `Reddit redirected to a "${protocol}" address, which Commonplace does not follow.`),
-    redirectWithoutLocation: (status) => new HostFailure('network', `Reddit sent a redirect (${status}) without saying where to.`),
-    redirectLoop: () => new HostFailure('network', 'Reddit redirects in a loop, so Commonplace stopped following it.'),
-    tooManyRedirects: (max) => new HostFailure('network', `Reddit redirected more than ${max} times, so Commonplace stopped following it.`),
-    headersTimeout: (ms) => new HostFailure('timeout', `Reddit did not answer within ${ms / 1000} seconds.`),
-    totalTimeout: (ms) => new HostFailure('timeout', `Reddit took more than ${ms / 1000} seconds to answer.`),
+  return serviceWords('Reddit', {
+    schemes: 'addresses can be searched',
     tooLarge: () => new HostFailure('too-large', 'Reddit sent a search feed larger than Commonplace reads.'),
     status: (status, headers) => {
       if (status === 429) {
         const retryAfter = retryHint(headers, now, true).retryAfter ?? resetTime(headers, now);
-        return new RetryLaterFailure(
-          'unavailable',
-          `Reddit asks Commonplace to slow down (429); ${formatRetry(retryAfter, now)}. ${hasToken ? '' : tokenAdvice(false)}`.trim(),
-          retryAfter,
-          429,
-        );
+        return retryLater(slowDown('Reddit'), retryAfter, 429, now, hasToken ? undefined : tokenAdvice(false));
       }
       if (status === 401 || status === 403) {
         return new HostFailure('forbidden', `Reddit refused the search (${status}). ${tokenAdvice(hasToken)} A private subreddit cannot be searched this way.`);
       }
       if (status === 404) return new HostFailure('not-found', 'Reddit has no such subreddit, or it was banned (404).');
-      if (status >= 500) return new HostFailure('unavailable', `Reddit had a problem (${status}); try again later.`);
-      return new HostFailure('unavailable', `Reddit refused the request (${status}).`);
+      return otherStatusFailure('Reddit', status);
     },
-    network: describeNetworkError,
-  };
+  });
 }
 
+/** X-Ratelimit-Reset: seconds from now. */
 function resetTime(headers: Headers, now: () => number): number | undefined {
   const reset = Number(headers.get('x-ratelimit-reset') ?? NaN);
   return Number.isFinite(reset) ? now() + reset * 1000 : undefined;

@@ -147,3 +147,36 @@ describe('subscribing to a hashtag or a search', () => {
     expect(await within(form).findByText('“hn:” is not a source Commonplace can follow.')).toBeTruthy();
   });
 });
+
+describe('a search that needs an account', () => {
+  it('asks for the Bluesky handle and app password with a Bluesky search, sends them to the host once, and never keeps them', async () => {
+    const saved: unknown[] = [];
+    const posts = parsedFeed('bsky', [{ guid: 'at://did:plc:a/app.bsky.feed.post/1', title: 'local-first notes' }]);
+    const { host, form } = await openForm({
+      more: {
+        'secrets:status': async () => ({ saved: false, keptIn: 'Kept in plain text in /home/ada/.commonplace/secrets.json, readable only by your user account.' }),
+        'secrets:set': async (request) => {
+          saved.push(request);
+          return {};
+        },
+      },
+      source: async () => ({ kind: 'bluesky', endpoint: 'https://bsky.app/search?q=local-first', title: 'Bluesky: “local-first”', feed: posts }),
+    });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Feed or site URL' }), { target: { value: 'bsky:local-first' } });
+    const group = await within(form).findByRole('group', { name: /Your Bluesky account/ });
+    expect(group.textContent).toContain('readable only by your user account');
+    fireEvent.change(within(group).getByRole('textbox', { name: 'Bluesky handle' }), { target: { value: '@me.example.com' } });
+    fireEvent.change(within(group).getByLabelText('App password'), { target: { value: 'abcd-efgh-ijkl-mnop' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Subscribe' }));
+    await within(form).findByRole('region', { name: 'Feed preview' });
+    expect(saved).toEqual([{ key: { service: 'bluesky', account: 'account' }, value: JSON.stringify({ identifier: 'me.example.com', appPassword: 'abcd-efgh-ijkl-mnop' }) }]);
+    expect(host.calls.map((call) => call.name)).toEqual(['secrets:status', 'secrets:set', 'source:fetch']);
+    expect(document.body.innerHTML).not.toContain('abcd-efgh-ijkl-mnop');
+  });
+
+  it('asks for no account when following a Bluesky author', async () => {
+    const { form } = await openForm({});
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Feed or site URL' }), { target: { value: 'bsky:@alice.bsky.social' } });
+    expect(within(form).queryByRole('group', { name: /account/ })).toBeNull();
+  });
+});

@@ -5,6 +5,7 @@ import { useDatabase } from '../../data';
 import { errorWords } from '../../ui/error-words';
 import { useSeek } from './seek-context';
 import { confirmSubscription, discoverFeeds, isSourceSpec, previewFeed, previewSource, type FeedPreview } from './subscribe-flow';
+import { accountServiceFor, saveSourceAccount, SourceAccountFields, type SourceAccount } from './source-account-fields';
 
 type Stage = { step: 'enter' } | { step: 'choose'; feeds: DiscoveredFeed[]; chosen: number } | { step: 'preview'; preview: FeedPreview };
 
@@ -28,6 +29,8 @@ export function SubscribeForm({ id, onClose, onSubscribed }: SubscribeFormProps)
   const [stage, setStage] = useState<Stage>({ step: 'enter' });
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [account, setAccount] = useState<SourceAccount>({ name: '', secret: '' });
+  const accountService = accountServiceFor(address);
   const input = useRef<HTMLInputElement>(null);
   // No "still mounted" guard around the setters below: React 19 ignores updates to an unmounted component.
   useEffect(() => {
@@ -64,6 +67,11 @@ export function SubscribeForm({ id, onClose, onSubscribed }: SubscribeFormProps)
       }
       if (isSourceSpec(address)) {
         void attempt('Fetching the newest posts…', async () => {
+          // An account typed with the search goes to the host first, and leaves the page's memory.
+          if (accountService && account.name.trim() && account.secret.trim()) {
+            await saveSourceAccount(host, accountService, account);
+            setAccount({ name: '', secret: '' });
+          }
           setStage({ step: 'preview', preview: await previewSource(host, db, normalize, address) });
         });
         return;
@@ -133,6 +141,9 @@ export function SubscribeForm({ id, onClose, onSubscribed }: SubscribeFormProps)
       <p className="field__hint" id={`${titleId}-hint`}>
         Or a hashtag or search to follow: <code>#tag@instance</code>, <code>hn:words</code>, <code>bsky:@handle</code>, <code>reddit:words</code>.
       </p>
+      {accountService && stage.step === 'enter' && (
+        <SourceAccountFields host={host} service={accountService} value={account} onChange={setAccount} disabled={busy !== null} />
+      )}
 
       {stage.step === 'choose' && (
         <fieldset className="subscribe-form__choices">

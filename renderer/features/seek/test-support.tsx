@@ -21,6 +21,8 @@ export interface FakeAnswers {
   extract?: (request: HostRequest<'article:extract'>) => Promise<ExtractedArticle>;
   /** Hashtag and search sources (`source:fetch`). */
   source?: (request: HostRequest<'source:fetch'>) => Promise<FetchSourceResponse>;
+  /** Any other call a test cares about (`secrets:set`, `secrets:status`…). */
+  more?: Partial<Record<HostCallName, (request: unknown) => Promise<unknown>>>;
 }
 
 export function fakeSeekHost(answers: FakeAnswers): FakeSeekHost {
@@ -28,7 +30,7 @@ export function fakeSeekHost(answers: FakeAnswers): FakeSeekHost {
   const call = async (name: HostCallName, request: unknown): Promise<unknown> => {
     calls.push({ name, request });
     const answer =
-      name === 'feed:discover' ? answers.discover : name === 'feed:fetch' ? answers.fetch : name === 'article:extract' ? answers.extract : name === 'source:fetch' ? answers.source : undefined;
+      name === 'feed:discover' ? answers.discover : name === 'feed:fetch' ? answers.fetch : name === 'article:extract' ? answers.extract : name === 'source:fetch' ? answers.source : answers.more?.[name];
     if (!answer) throw new Error(`The fake host does not answer ${name}`);
     return (answer as (request: unknown) => Promise<unknown>)(request);
   };
