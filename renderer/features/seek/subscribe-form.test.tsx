@@ -164,7 +164,7 @@ describe('a search that needs an account', () => {
     });
     fireEvent.change(within(form).getByRole('textbox', { name: 'Feed or site URL' }), { target: { value: 'bsky:local-first' } });
     const group = await within(form).findByRole('group', { name: /Your Bluesky account/ });
-    expect(group.textContent).toContain('readable only by your user account');
+    await waitFor(() => expect(group.textContent).toContain('readable only by your user account'));
     fireEvent.change(within(group).getByRole('textbox', { name: 'Bluesky handle' }), { target: { value: '@me.example.com' } });
     fireEvent.change(within(group).getByLabelText('App password'), { target: { value: 'abcd-efgh-ijkl-mnop' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Subscribe' }));
