@@ -29,7 +29,7 @@ export function NotePage(props: NotePageProps) {
   // remounts from it at once, not from the live query, which may not have seen the write yet.
   const [replacement, setReplacement] = useState<{ note: Note; revision: number } | null>(null);
   const note = replacement && live && replacement.note.id === live.id ? replacement.note : live;
-  if (note === undefined) return <p className="sense__loading">Opening the note…</p>;
+  if (note === undefined) return <p className="area-frame__loading">Opening the note…</p>;
   if (note === null) {
     return (
       <section className="empty-state sense__missing" aria-labelledby="sense-missing-title">

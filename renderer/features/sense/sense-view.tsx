@@ -22,7 +22,7 @@ export function SenseView() {
   if (!db) {
     return (
       <SenseFrame>
-        <p className="sense__loading">Opening your library…</p>
+        <p className="area-frame__loading">Opening your library…</p>
       </SenseFrame>
     );
   }
@@ -31,9 +31,9 @@ export function SenseView() {
 
 function SenseFrame({ toolbar, children }: { toolbar?: ReactNode; children: ReactNode }) {
   return (
-    <div className="sense" data-area="sense">
-      <header className="sense__header">
-        <h1 className="area-page__title sense__title" tabIndex={-1}>
+    <div className="sense area-frame" data-area="sense">
+      <header className="area-frame__header">
+        <h1 className="area-page__title area-frame__title" tabIndex={-1}>
           Sense
         </h1>
         {toolbar}
@@ -105,7 +105,7 @@ function SenseWorkspace() {
   }, [newNote]);
 
   const toolbar = (
-    <div className="sense__toolbar" role="toolbar" aria-label="Sense actions">
+    <div className="area-frame__toolbar" role="toolbar" aria-label="Sense actions">
       <button type="button" className="button button--primary" onClick={() => void newNote()} aria-keyshortcuts="Control+N Meta+N">
         New note
       </button>
@@ -121,9 +121,9 @@ function SenseWorkspace() {
 
   return (
     <SenseFrame toolbar={toolbar}>
-      <div className="sense__panes">
+      <div className="area-frame__panes">
         <NotesSidebar currentId={page.kind === 'note' ? page.id : undefined} tag={tag} onTag={setTag} onOpen={openNote} />
-        <div className="sense__content">
+        <div className="area-frame__content">
           {page.kind === 'note' ? (
             <NotePage
               noteId={page.id}

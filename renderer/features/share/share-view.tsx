@@ -22,7 +22,7 @@ export function ShareView() {
   if (!db) {
     return (
       <ShareFrame>
-        <p className="share__loading">Opening your library…</p>
+        <p className="area-frame__loading">Opening your library…</p>
       </ShareFrame>
     );
   }
@@ -31,9 +31,9 @@ export function ShareView() {
 
 function ShareFrame({ toolbar, children }: { toolbar?: ReactNode; children: ReactNode }) {
   return (
-    <div className="share" data-area="share">
-      <header className="share__header">
-        <h1 className="area-page__title share__title" tabIndex={-1}>
+    <div className="share area-frame" data-area="share">
+      <header className="area-frame__header">
+        <h1 className="area-page__title area-frame__title" tabIndex={-1}>
           Share
         </h1>
         {toolbar}
@@ -60,8 +60,8 @@ function ShareWorkspace() {
   };
 
   const toolbar = (
-    <div className="share__toolbar" role="toolbar" aria-label="Share actions">
-      <button type="button" className="button" onClick={() => void newDigest()}>
+    <div className="area-frame__toolbar" role="toolbar" aria-label="Share actions">
+      <button type="button" className="button button--primary" onClick={() => void newDigest()}>
         New digest
       </button>
     </div>
@@ -69,9 +69,9 @@ function ShareWorkspace() {
 
   return (
     <ShareFrame toolbar={toolbar}>
-      <div className="share__panes">
+      <div className="area-frame__panes">
         <DigestsSidebar current={page} onOpen={go} />
-        <div className="share__content">
+        <div className="area-frame__content">
           {page.kind === 'digest' ? (
             <DigestPage id={page.id} notify={notify} onClosed={() => go({ kind: 'home' })} onReopen={() => go(page)} />
           ) : page.kind === 'note' ? (
@@ -88,7 +88,7 @@ function ShareWorkspace() {
 
 function DigestPage({ id, notify, onClosed, onReopen }: { id: Id; notify: Notify; onClosed: () => void; onReopen: () => void }) {
   const digest = useDigest(id);
-  if (digest === undefined) return <p className="share__loading">Opening the digest…</p>;
+  if (digest === undefined) return <p className="area-frame__loading">Opening the digest…</p>;
   if (digest === null) return <p className="share__missing">This digest no longer exists. Choose another, or start a New digest.</p>;
   return <DigestEditor key={digest.id} digest={digest} notify={notify} onDeleted={onClosed} onReopen={onReopen} />;
 }
@@ -97,7 +97,7 @@ function DigestPage({ id, notify, onClosed, onReopen }: { id: Id; notify: Notify
 function NotePostPage({ id, notify }: { id: Id; notify: Notify }) {
   const note = useNote(id);
   const [publishing, setPublishing] = useState(false);
-  if (note === undefined) return <p className="share__loading">Opening the note…</p>;
+  if (note === undefined) return <p className="area-frame__loading">Opening the note…</p>;
   if (note === null) return <p className="share__missing">This note no longer exists.</p>;
   return (
     <article className="digest-editor" aria-label="Note post">
