@@ -1,4 +1,5 @@
 import { describeAppInfo, type AppInfoState } from './use-app-info';
+import { storageWarning, useStorageStatus } from './use-storage-status';
 
 interface StatusBarProps {
   appInfo: AppInfoState;
@@ -7,6 +8,7 @@ interface StatusBarProps {
 
 /** The footer line: which host answered (or why none did), in words. */
 export function StatusBar({ appInfo, onRetry }: StatusBarProps) {
+  const storage = storageWarning(useStorageStatus());
   return (
     <footer className="status-bar">
       <div className="status-bar__info" data-testid="app-info" data-status={appInfo.status}>
@@ -21,6 +23,11 @@ export function StatusBar({ appInfo, onRetry }: StatusBarProps) {
           </p>
         )}
       </div>
+      {storage && (
+        <p role="alert" className="status-bar__text status-bar__warning">
+          {storage}
+        </p>
+      )}
       {appInfo.status === 'error' && (
         <button type="button" className="button button--quiet status-bar__retry" onClick={onRetry}>
           Try again
