@@ -5,6 +5,7 @@
  * Highlights are offered beside it, since not every passage marked while reading is meant for others.
  */
 import type { Digest, DigestEntry, EpochMs, Highlight, Id, Item, Note, Publication } from '../../shared/model';
+import { excerpt, htmlToText } from '../../shared/feeds/text';
 import type { CommonplaceDb } from './db';
 import { StoreError } from './store-error';
 
@@ -37,12 +38,6 @@ export function defaultDigestTitle(periodEnd: EpochMs): string {
   return `Finds — ${day}`;
 }
 
-const excerptOf = (text: string, length = 200): string => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
-};
-
-const summaryText = (html: string | undefined): string => (html ? html.replace(/<[^>]*>/g, ' ') : '');
 
 function itemCandidate(item: Item): DigestCandidate {
   return {
@@ -50,7 +45,7 @@ function itemCandidate(item: Item): DigestCandidate {
     reason: 'starred',
     title: item.title || item.link || 'Untitled item',
     ...(item.link ? { url: item.link } : {}),
-    excerpt: excerptOf(summaryText(item.summaryHtml)),
+    excerpt: excerpt(htmlToText(item.summaryHtml)),
     at: item.starredAt ?? item.firstSeenAt,
   };
 }
@@ -61,13 +56,13 @@ function highlightCandidate(highlight: Highlight, item: Item | undefined): Diges
     reason: 'highlight',
     title: item?.title || 'Highlight',
     ...(item?.link ? { url: item.link } : {}),
-    excerpt: excerptOf(highlight.exact),
+    excerpt: excerpt(highlight.exact),
     at: highlight.createdAt,
   };
 }
 
 function noteCandidate(note: Note): DigestCandidate {
-  return { ref: { kind: 'note', id: note.id }, reason: 'note', title: note.title || 'Untitled', excerpt: excerptOf(note.text), at: note.updatedAt };
+  return { ref: { kind: 'note', id: note.id }, reason: 'note', title: note.title || 'Untitled', excerpt: excerpt(note.text), at: note.updatedAt };
 }
 
 /**

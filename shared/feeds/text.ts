@@ -59,3 +59,8 @@ export function snippet(text: string, max = 80): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
+
+/** Plain text shown in a line or two: whitespace collapsed, then cut as `snippet` cuts. */
+export function excerpt(text: string, max = 200): string {
+  return snippet(collapse(text), max);
+}

@@ -1,6 +1,7 @@
 /** What a digest entry shows while composing: the title, link and a line of what it points at. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { DigestEntry } from '../../../shared/model';
+import { excerpt, htmlToText } from '../../../shared/feeds/text';
 import { useDatabase, type CommonplaceDb } from '../../data';
 
 export interface EntryInfo {
@@ -11,10 +12,7 @@ export interface EntryInfo {
   missing: boolean;
 }
 
-const flat = (text: string, length = 180) => {
-  const one = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  return one.length <= length ? one : `${one.slice(0, length - 1).trimEnd()}…`;
-};
+const shortly = (text: string) => excerpt(text, 180);
 
 export const refKey = (ref: DigestEntry['ref']): string => `${ref.kind}:${ref.id}`;
 
@@ -29,19 +27,19 @@ export async function entryInfo(db: CommonplaceDb, entries: readonly DigestEntry
   const info = new Map<string, EntryInfo>();
   ids('item').forEach((id) => {
     const item = itemById.get(id);
-    info.set(refKey({ kind: 'item', id }), item ? { title: item.title || item.link || 'Untitled', ...(item.link ? { url: item.link } : {}), excerpt: flat(item.summaryHtml ?? ''), kindLabel: 'Item', missing: false } : { title: 'A removed item', excerpt: '', kindLabel: 'Item', missing: true });
+    info.set(refKey({ kind: 'item', id }), item ? { title: item.title || item.link || 'Untitled', ...(item.link ? { url: item.link } : {}), excerpt: shortly(htmlToText(item.summaryHtml)), kindLabel: 'Item', missing: false } : { title: 'A removed item', excerpt: '', kindLabel: 'Item', missing: true });
   });
   ids('highlight').forEach((id, at) => {
     const highlight = highlights[at];
     const item = highlight ? itemById.get(highlight.itemId) : undefined;
     info.set(
       refKey({ kind: 'highlight', id }),
-      highlight ? { title: item?.title || 'Highlight', ...(item?.link ? { url: item.link } : {}), excerpt: `“${flat(highlight.exact)}”`, kindLabel: 'Highlight', missing: false } : { title: 'A removed highlight', excerpt: '', kindLabel: 'Highlight', missing: true },
+      highlight ? { title: item?.title || 'Highlight', ...(item?.link ? { url: item.link } : {}), excerpt: `“${shortly(highlight.exact)}”`, kindLabel: 'Highlight', missing: false } : { title: 'A removed highlight', excerpt: '', kindLabel: 'Highlight', missing: true },
     );
   });
   ids('note').forEach((id, at) => {
     const note = notes[at];
-    info.set(refKey({ kind: 'note', id }), note ? { title: note.title || 'Untitled', excerpt: flat(note.text), kindLabel: 'Note', missing: false } : { title: 'A removed note', excerpt: '', kindLabel: 'Note', missing: true });
+    info.set(refKey({ kind: 'note', id }), note ? { title: note.title || 'Untitled', excerpt: shortly(note.text), kindLabel: 'Note', missing: false } : { title: 'A removed note', excerpt: '', kindLabel: 'Note', missing: true });
   });
   return info;
 }

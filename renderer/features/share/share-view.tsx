@@ -4,7 +4,7 @@
  */
 import { useCallback, useContext, useState, type ReactNode } from 'react';
 import type { Digest, Id } from '../../../shared/model';
-import { useHashRouter } from '../../app/router';
+import { toHash, useHashRouter } from '../../app/router';
 import { createDigest, DatabaseContext, useDatabase, useNote } from '../../data';
 import { errorWords } from '../../ui/error-words';
 import { UndoToast, useToast, type Notify } from '../../ui/undo-toast';
@@ -133,18 +133,10 @@ function DigestsSidebar({ current, onOpen }: { current: SharePage; onOpen: (page
         <ul className="share-sidebar__list">
           {digests.map((digest) => (
             <li key={digest.id}>
-              <a
-                className="share-sidebar__item"
-                href={`#/share/digest/${encodeURIComponent(digest.id)}`}
-                aria-current={current.kind === 'digest' && current.id === digest.id ? 'page' : undefined}
-                onClick={(event) => {
-                  event.preventDefault();
-                  onOpen({ kind: 'digest', id: digest.id });
-                }}
-              >
+              <SidebarLink page={{ kind: 'digest', id: digest.id }} current={current} onOpen={onOpen}>
                 <span className="share-sidebar__name">{digest.title || 'Untitled digest'}</span>
                 <span className="share-sidebar__meta">{statusWords(digest)}</span>
-              </a>
+              </SidebarLink>
             </li>
           ))}
         </ul>
@@ -155,23 +147,33 @@ function DigestsSidebar({ current, onOpen }: { current: SharePage; onOpen: (page
           <ul className="share-sidebar__list">
             {notes.map((note) => (
               <li key={note.id}>
-                <a
-                  className="share-sidebar__item"
-                  href={`#/share/note/${encodeURIComponent(note.id)}`}
-                  aria-current={current.kind === 'note' && current.id === note.id ? 'page' : undefined}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    onOpen({ kind: 'note', id: note.id });
-                  }}
-                >
+                <SidebarLink page={{ kind: 'note', id: note.id }} current={current} onOpen={onOpen}>
                   <span className="share-sidebar__name">{note.title || 'Untitled'}</span>
-                </a>
+                </SidebarLink>
               </li>
             ))}
           </ul>
         </>
       )}
     </nav>
+  );
+}
+
+/** A digest or note in the sidebar: a real link (it can be opened in a new tab), followed in place. */
+function SidebarLink({ page, current, onOpen, children }: { page: Extract<SharePage, { id: Id }>; current: SharePage; onOpen: (page: SharePage) => void; children: ReactNode }) {
+  const here = current.kind === page.kind && current.id === page.id;
+  return (
+    <a
+      className="share-sidebar__item"
+      href={toHash({ area: 'share', path: sharePath(page) })}
+      aria-current={here ? 'page' : undefined}
+      onClick={(event) => {
+        event.preventDefault();
+        onOpen(page);
+      }}
+    >
+      {children}
+    </a>
   );
 }
 

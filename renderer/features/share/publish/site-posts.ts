@@ -5,6 +5,7 @@
  * published too, and plain words otherwise: a reader of the site cannot follow a link into a private vault.
  */
 import { Marked } from 'marked';
+import { excerpt } from '../../../../shared/feeds/text';
 import type { Digest, DigestEntry, DocNode, Id, Item, Note, Source } from '../../../../shared/model';
 import { citationNodeName, wikiLinkNodeName, type CitationAttrs, type WikiLinkAttrs } from '../../../../shared/notes/doc-nodes';
 import { titleKey } from '../../../../shared/notes/wiki-link-syntax';
@@ -53,10 +54,7 @@ export function publishableDoc(doc: DocNode, slugs: PostSlugs, href: (slug: stri
   return visit(doc)[0] ?? doc;
 }
 
-const firstWords = (value: string, length = 240): string => {
-  const flat = value.replace(/\s+/g, ' ').trim();
-  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
-};
+const firstWords = (value: string, length = 240): string => excerpt(value, length);
 
 /** A note as a post of its own. Its #share tag says it may be published; it is not a topic, so it is left out. */
 export function notePost(note: Note, slug: string, slugs: PostSlugs, times: { publishedAt: number }): SitePost {
