@@ -10,7 +10,8 @@ import { citationNode, type CitationAttrs } from '../../shared/notes/doc-nodes';
 import type { CommonplaceDb } from './db';
 import { saveNoteContent } from './note-content';
 import { createNote } from './notes';
-import { StoreError, isStoreError } from './store-error';
+import { findNoteByTitle } from './note-links';
+import { StoreError } from './store-error';
 
 export interface NewHighlight {
   itemId: Id;
@@ -159,23 +160,28 @@ const maxTitleAttempts = 100;
  * a citation of the item (quoting the highlight when started from one) and an empty paragraph.
  */
 export async function createNoteFromItem(db: CommonplaceDb, itemId: Id, { highlightId }: { highlightId?: Id } = {}): Promise<Note> {
-  const citation = await citationForItem(db, itemId);
-  const highlight = highlightId === undefined ? undefined : await requireHighlight(db, highlightId);
-  const doc: DocNode = {
-    type: 'doc',
-    content: [citationNode({ ...citation, highlightId: highlight?.id ?? null }, highlight?.exact ?? ''), { type: 'paragraph' }],
-  };
-  let note: Note | undefined;
-  // Titles are unique; createNote refuses a taken one, which is the only reliable check (another
-  // window may take a title between a lookup and the write). createNote derives the text and the
-  // links rows (the citation's item) from the doc in the same transaction, as saveNoteContent does.
-  for (let attempt = 1; note === undefined; attempt += 1) {
-    try {
-      note = await createNote(db, { title: numberedTitle(citation.title, attempt), doc });
-    } catch (error) {
-      if (!isStoreError(error, 'duplicate-title') || attempt >= maxTitleAttempts) throw error;
+  // One transaction from choosing the title to marking the highlight. Apart, an interruption between the
+  // note and the highlight left a note the highlight did not know, and the user's second try started
+  // "Title (2)" beside it. Inside a rw transaction over notes no other window can take the chosen title
+  // before the write, so a lookup is as reliable as createNote's own refusal.
+  return db.transaction('rw', [db.notes, db.links, db.highlights, db.items, db.articles, db.sources], async () => {
+    const citation = await citationForItem(db, itemId);
+    const highlight = highlightId === undefined ? undefined : await requireHighlight(db, highlightId);
+    const doc: DocNode = {
+      type: 'doc',
+      content: [citationNode({ ...citation, highlightId: highlight?.id ?? null }, highlight?.exact ?? ''), { type: 'paragraph' }],
+    };
+    let title: string | undefined;
+    for (let attempt = 1; title === undefined; attempt += 1) {
+      const candidate = numberedTitle(citation.title, attempt);
+      if (!(await findNoteByTitle(db, candidate))) title = candidate;
+      else if (attempt >= maxTitleAttempts) {
+        throw new StoreError('duplicate-title', `Notes “${citation.title}” to “${candidate}” already exist. Choose a different title.`);
+      }
     }
-  }
-  if (highlight) await db.highlights.update(highlight.id, { noteId: note.id });
-  return note;
+    // createNote derives the text and the links rows (the citation's item) from the doc, as saveNoteContent does.
+    const note = await createNote(db, { title, doc });
+    if (highlight) await db.highlights.update(highlight.id, { noteId: note.id });
+    return note;
+  });
 }

@@ -18,6 +18,7 @@ export {
   recordFetchSuccess,
   recordFetchFailure,
   listDueSources,
+  isRefreshable,
   nextFetchAfterSuccess,
   nextFetchAfterFailure,
   defaultFetchIntervalMs,
@@ -26,6 +27,7 @@ export {
   type FetchTiming,
   type SuccessOutcome,
 } from './refresh-state';
+export { storeFetchResult, type FetchResult, type StoredFetch } from './fetch-results';
 export {
   renameSource,
   moveSource,

@@ -49,11 +49,13 @@ describe('stored refresh state', () => {
     await db.delete();
   });
 
-  it('lists due feed sources only', async () => {
+  it('lists due sources, feeds and searches alike, and only those a refresh can fetch', async () => {
     const due = await addSource(db, { kind: 'feed', url: 'https://a.example/feed', title: 'A' });
     const later = await addSource(db, { kind: 'feed', url: 'https://b.example/feed', title: 'B' });
+    const search = await addSource(db, { kind: 'mastodon-tag', url: 'https://social.example/api/v1/timelines/tag/pkm', title: '#pkm', query: '#pkm@social.example' });
+    await addSource(db, { kind: 'hn-search', url: 'https://hn.algolia.com/api/v1/search_by_date?query=x', title: 'hn: x' });
     await recordFetchSuccess(db, later.id, { at: Date.now() });
-    expect((await listDueSources(db)).map((source) => source.id)).toEqual([due.id]);
+    expect((await listDueSources(db)).map((source) => source.id).sort()).toEqual([due.id, search.id].sort());
   });
 
   it('drops a validator a 200 no longer sends, but keeps it through a 304 that omits it', async () => {

@@ -121,8 +121,13 @@ export async function recordFetchFailure(db: CommonplaceDb, id: Id, problem: Fet
   });
 }
 
-/** Feed sources whose next fetch is due, soonest first. */
+/** Whether a refresh knows how to fetch this source: a feed, or a hashtag or search source with what the user typed. */
+export function isRefreshable(source: Source): boolean {
+  return source.kind === 'feed' || typeof source.query === 'string';
+}
+
+/** Sources (feeds, hashtags and searches) whose next fetch is due, soonest first. */
 export async function listDueSources(db: CommonplaceDb, now: EpochMs = Date.now()): Promise<Source[]> {
   const due = await db.sources.where('nextFetchAt').belowOrEqual(now).toArray();
-  return due.filter((source) => source.kind === 'feed');
+  return due.filter(isRefreshable);
 }

@@ -68,6 +68,22 @@ describe('Refresh all', () => {
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
   }, 20_000);
 
+  it('refreshes hashtag and search sources with the feeds', async () => {
+    await addFeeds(1);
+    await addSource(db, { kind: 'mastodon-tag', url: 'https://social.example/api/v1/timelines/tag/pkm', title: '#pkm on social.example', query: '#pkm@social.example' });
+    const host = fakeSeekHost({
+      fetch: async ({ url }) => okResponse(parsedFeed('F', [{ guid: 'f1', title: 'A feed story' }]), url),
+      source: async () => ({ kind: 'mastodon-tag', endpoint: 'https://social.example/api/v1/timelines/tag/pkm', title: '#pkm on social.example', feed: parsedFeed('#pkm', [{ guid: 'p1', title: 'A tagged post', link: 'https://social.example/@a/1' }]), cursor: '7' }),
+    });
+    renderSeek(db, host);
+    const refresh = await screen.findByRole('button', { name: 'Refresh all' });
+    await waitFor(() => expect(refresh).toHaveProperty('disabled', false));
+    fireEvent.click(refresh);
+    await waitFor(() => expect(status().textContent).toBe('Refreshed 2 sources · 2 new items'));
+    expect(host.calls.map((call) => call.name).sort()).toEqual(['feed:fetch', 'source:fetch']);
+    expect((await db.sources.where('url').equals('https://social.example/api/v1/timelines/tag/pkm').first())?.cursor).toBe('7');
+  });
+
   it('sends stored validators, keeps items on a 304, and leaves the river usable meanwhile', async () => {
     await addFeeds(1);
     const [source] = await db.sources.toArray();

@@ -3,7 +3,7 @@
  * throws: every failure becomes the source's last error, in words, and a failed outcome.
  */
 import type { Source } from '../../../shared/model';
-import { recordFetchFailure, recordFetchSuccess, upsertItems, type CommonplaceDb } from '../../data';
+import { recordFetchFailure, storeFetchResult, type CommonplaceDb } from '../../data';
 import type { HostClient } from '../../host/host-client';
 import { errorWords } from '../../ui/error-words';
 import { toIncomingItems, type Normalize } from './feed-items';
@@ -28,8 +28,6 @@ export async function refreshSource(deps: RefreshDeps, source: Source): Promise<
       ...(source.lastModified ? { lastModified: source.lastModified } : {}),
     });
     const at = now();
-    // Unsubscribed while the fetch was in flight: store nothing.
-    if (!(await db.sources.get(source.id))) return { ok: true, newItems: 0 };
     const facts = {
       at,
       ...(response.etag ? { etag: response.etag } : {}),
@@ -38,15 +36,19 @@ export async function refreshSource(deps: RefreshDeps, source: Source): Promise<
       ...(response.retryAfter ? { retryAfter: response.retryAfter } : {}),
     };
     if (response.status === 'not-modified') {
-      await recordFetchSuccess(db, source.id, { ...facts, notModified: true });
+      await storeFetchResult(db, source.id, { items: [], success: { ...facts, notModified: true } });
       return { ok: true, newItems: 0 };
     }
     // The subscribed address, not where redirects led: it is the stable namespace of GUID keys.
     const normalized = normalize(response.feed, { feedUrl: source.url, sourceId: source.id, fetchedAt: at });
-    const { addedIds } = await upsertItems(db, toIncomingItems(normalized.items, source.id, at));
     const ttl = response.feed.ttlMinutes;
-    await recordFetchSuccess(db, source.id, { ...facts, ...(ttl ? { ttlMinutes: ttl } : {}) });
-    return { ok: true, newItems: addedIds.length };
+    // Stories and validators commit together (see storeFetchResult): an interrupted refresh leaves the
+    // source as it was, and the next one fetches the whole answer again. Undefined: unsubscribed meanwhile.
+    const stored = await storeFetchResult(db, source.id, {
+      items: toIncomingItems(normalized.items, source.id, at),
+      success: { ...facts, ...(ttl ? { ttlMinutes: ttl } : {}) },
+    });
+    return { ok: true, newItems: stored?.addedIds.length ?? 0 };
   } catch (error) {
     failure = errorWords(error, source.kind === 'feed' ? 'Something went wrong while storing this feed.' : 'Something went wrong while storing these posts.');
   }
@@ -64,10 +66,12 @@ async function refreshSearchSource(deps: RefreshDeps, source: Source): Promise<R
   const now = deps.now ?? Date.now;
   const response = await host.call('source:fetch', { query: source.query!, ...(source.cursor ? { cursor: source.cursor } : {}) });
   const at = now();
-  if (!(await db.sources.get(source.id))) return { ok: true, newItems: 0 };
   const normalized = normalize(response.feed, { feedUrl: source.url, sourceId: source.id, fetchedAt: at });
-  const { addedIds } = await upsertItems(db, toIncomingItems(normalized.items, source.id, at));
-  if (response.cursor !== undefined && response.cursor !== source.cursor) await db.sources.update(source.id, { cursor: response.cursor });
-  await recordFetchSuccess(db, source.id, { at, ...(response.retryAfter ? { retryAfter: response.retryAfter } : {}) });
-  return { ok: true, newItems: addedIds.length };
+  // The cursor moves in the same transaction as the stories it stepped over, so it never points past what is stored.
+  const stored = await storeFetchResult(db, source.id, {
+    items: toIncomingItems(normalized.items, source.id, at),
+    success: { at, ...(response.retryAfter ? { retryAfter: response.retryAfter } : {}) },
+    ...(response.cursor !== undefined ? { cursor: response.cursor } : {}),
+  });
+  return { ok: true, newItems: stored?.addedIds.length ?? 0 };
 }

@@ -5,7 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Id, Source } from '../../../shared/model';
-import { DatabaseContext, listDueSources, listSources, type CommonplaceDb, type RiverFilter } from '../../data';
+import { DatabaseContext, isRefreshable, listDueSources, listSources, type CommonplaceDb, type RiverFilter } from '../../data';
 import type { HostClient } from '../../host/host-client';
 import type { SeekPipeline } from './pipeline';
 import { RefreshQueue } from './refresh-queue';
@@ -85,7 +85,7 @@ export function SeekProvider({ host, pipeline, libraryError, schedule = defaultS
   const refreshAll = useCallback(async () => {
     if (!db || !queue) return;
     const sources = await listSources(db);
-    await queue.enqueue(sources.filter((source) => source.kind === 'feed'));
+    await queue.enqueue(sources.filter(isRefreshable));
   }, [db, queue]);
 
   const services = useMemo<SeekServices>(

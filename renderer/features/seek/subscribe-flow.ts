@@ -4,7 +4,7 @@
  */
 import type { DiscoveredFeed, FetchFeedResponse } from '../../../shared/feeds/feed-schemas';
 import type { Source, SourceKind } from '../../../shared/model';
-import { addSource, canonicalSourceUrl, recordFetchSuccess, StoreError, upsertItems, type CommonplaceDb } from '../../data';
+import { addSource, canonicalSourceUrl, StoreError, storeFetchResult, type CommonplaceDb } from '../../data';
 import type { HostClient } from '../../host/host-client';
 import { toIncomingItems, type Normalize } from './feed-items';
 
@@ -86,21 +86,30 @@ export interface Subscribed {
   newItems: number;
 }
 
-/** Stores the source and the items the preview already fetched, so nothing is fetched twice. */
+/**
+ * Stores the source and the items the preview already fetched, so nothing is fetched twice. All in one
+ * transaction: a failure midway leaves no subscription without its stories (which would also refuse the
+ * user's second try as "already followed"), so subscribing again simply works.
+ */
 export async function confirmSubscription(db: CommonplaceDb, normalize: Normalize, preview: FeedPreview, now = Date.now()): Promise<Subscribed> {
   const { response } = preview;
-  const source = await addSource(db, { kind: preview.search?.kind ?? 'feed', url: preview.url, title: preview.title, ...(preview.search ? { query: preview.search.query } : {}) });
-  if (preview.search?.cursor !== undefined) await db.sources.update(source.id, { cursor: preview.search.cursor });
-  // Keyed by the stored address, as every later refresh will be, so no story is stored twice.
-  const normalized = normalize(response.feed, { feedUrl: source.url, sourceId: source.id, fetchedAt: now });
-  if (normalized.siteUrl) await db.sources.update(source.id, { siteUrl: normalized.siteUrl });
-  const { addedIds } = await upsertItems(db, toIncomingItems(normalized.items, source.id, now));
-  const { source: stored } = await recordFetchSuccess(db, source.id, {
-    at: now,
-    ...(response.etag ? { etag: response.etag } : {}),
-    ...(response.lastModified ? { lastModified: response.lastModified } : {}),
-    ...(response.retryAfter ? { retryAfter: response.retryAfter } : {}),
-    ...(normalized.ttlMinutes ? { ttlMinutes: normalized.ttlMinutes } : {}),
+  return db.transaction('rw', db.sources, db.items, async () => {
+    const source = await addSource(db, { kind: preview.search?.kind ?? 'feed', url: preview.url, title: preview.title, ...(preview.search ? { query: preview.search.query } : {}) });
+    // Keyed by the stored address, as every later refresh will be, so no story is stored twice.
+    const normalized = normalize(response.feed, { feedUrl: source.url, sourceId: source.id, fetchedAt: now });
+    // Never undefined: the source was added in this very transaction.
+    const stored = (await storeFetchResult(db, source.id, {
+      items: toIncomingItems(normalized.items, source.id, now),
+      success: {
+        at: now,
+        ...(response.etag ? { etag: response.etag } : {}),
+        ...(response.lastModified ? { lastModified: response.lastModified } : {}),
+        ...(response.retryAfter ? { retryAfter: response.retryAfter } : {}),
+        ...(normalized.ttlMinutes ? { ttlMinutes: normalized.ttlMinutes } : {}),
+      },
+      ...(preview.search?.cursor !== undefined ? { cursor: preview.search.cursor } : {}),
+      ...(normalized.siteUrl ? { siteUrl: normalized.siteUrl } : {}),
+    }))!;
+    return { source: stored.source, newItems: stored.addedIds.length };
   });
-  return { source: stored, newItems: addedIds.length };
 }
