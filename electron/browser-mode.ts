@@ -35,7 +35,7 @@ export async function startBrowserMode(bundleDir: string, env: NodeJS.ProcessEnv
   }
   // No system keychain here: publishing tokens go to a file only this user account can read (the UI says so).
   const secrets = plainFileSecretStore(path.join(browserModeDataDir(env), 'secrets.json'));
-  const host = await startWebHost({ rendererDir, handlers: createHostHandlers({ secrets }), port: parsePort(env.PORT) });
+  const host = await startWebHost({ rendererDir, handlers: createHostHandlers({ secrets, backupsFolder: path.join(browserModeDataDir(env), 'backups') }), port: parsePort(env.PORT) });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void host.close().then(() => process.exit(0)));
   }

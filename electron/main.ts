@@ -70,7 +70,7 @@ if (!app.requestSingleInstanceLock()) {
       };
       // Publishing tokens: encrypted with the system keychain, never in plain text (see SECURITY.md).
       const secrets = safeStorageSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage);
-      registerHostHandlers(ipcMain, createHostHandlers({ pickFolder, secrets }), {
+      registerHostHandlers(ipcMain, createHostHandlers({ pickFolder, secrets, backupsFolder: path.join(app.getPath('userData'), 'backups') }), {
         onRefused: (name, senderUrl) => console.warn(`Refused host call ${name} from ${senderUrl ?? 'an unknown frame'}`),
       });
       mainWindow = createMainWindow();

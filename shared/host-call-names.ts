@@ -19,6 +19,14 @@ export const hostCallNames = Object.freeze([
   'publish:wordpress',
   'publish:mastodon',
   'source:fetch',
+  'backup:list',
+  'backup:begin',
+  'backup:append',
+  'backup:finish',
+  'backup:abort',
+  'backup:open',
+  'backup:read',
+  'backup:restore-secrets',
 ] as const);
 
 export type HostCallName = (typeof hostCallNames)[number];

@@ -36,6 +36,22 @@ import {
   secretsStatusResponseSchema,
   wordpressPublishRequestSchema,
 } from './publish/remote-schemas';
+import {
+  backupAbortRequestSchema,
+  backupAppendRequestSchema,
+  backupBeginRequestSchema,
+  backupBeginResponseSchema,
+  backupFinishRequestSchema,
+  backupFinishResponseSchema,
+  backupListRequestSchema,
+  backupListResponseSchema,
+  backupOpenRequestSchema,
+  backupOpenResponseSchema,
+  backupReadRequestSchema,
+  backupReadResponseSchema,
+  backupRestoreSecretsRequestSchema,
+  backupRestoreSecretsResponseSchema,
+} from './backup/backup-schemas';
 import { fetchSourceRequestSchema, fetchSourceResponseSchema } from './sources/source-schemas';
 
 export { hostCallNames, type HostCallName } from './host-call-names';
@@ -125,6 +141,22 @@ export const hostContract = {
     request: fetchSourceRequestSchema,
     response: fetchSourceResponseSchema,
   },
+  /** The backups the host keeps (newest first) and where, or that this host keeps none. */
+  'backup:list': { request: backupListRequestSchema, response: backupListResponseSchema },
+  /** Starts writing a backup: the host writes the header, and the publishing secrets only when asked. */
+  'backup:begin': { request: backupBeginRequestSchema, response: backupBeginResponseSchema },
+  /** More row lines of the backup being written. */
+  'backup:append': { request: backupAppendRequestSchema, response: z.object({}) },
+  /** Ends the backup (its row count checked), puts the file in place and rotates old automatic ones. */
+  'backup:finish': { request: backupFinishRequestSchema, response: backupFinishResponseSchema },
+  /** Drops an unfinished backup and its temporary file. */
+  'backup:abort': { request: backupAbortRequestSchema, response: z.object({}) },
+  /** Opens a listed backup for reading. */
+  'backup:open': { request: backupOpenRequestSchema, response: backupOpenResponseSchema },
+  /** The next whole lines of an opened backup, never its secrets. */
+  'backup:read': { request: backupReadRequestSchema, response: backupReadResponseSchema },
+  /** Puts the publishing secrets of a backup back into the host's secret store. */
+  'backup:restore-secrets': { request: backupRestoreSecretsRequestSchema, response: backupRestoreSecretsResponseSchema },
   // `satisfies` on this literal checks both ways: every listed name has an entry (missing key),
   // and no entry lacks a listed name (excess property).
 } as const satisfies Record<HostCallName, { request: z.ZodType; response: z.ZodType }>;

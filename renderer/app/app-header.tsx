@@ -6,9 +6,10 @@ interface AppHeaderProps {
   searchRef: Ref<HTMLInputElement>;
   labels: ShortcutLabels;
   onShowShortcuts: () => void;
+  onShowBackup: () => void;
 }
 
-export function AppHeader({ searchRef, labels, onShowShortcuts }: AppHeaderProps) {
+export function AppHeader({ searchRef, labels, onShowShortcuts, onShowBackup }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="brand">
@@ -21,6 +22,11 @@ export function AppHeader({ searchRef, labels, onShowShortcuts }: AppHeaderProps
       <div className="app-header__search">
         <SearchBox inputRef={searchRef} commandHint={labels.search} />
       </div>
+      <button type="button" className="icon-button" aria-label="Backup and restore" aria-haspopup="dialog" title="Backup and restore" onClick={onShowBackup}>
+        <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
+          <path d="M4 11.5v3.5h12v-3.5 M10 3.5v8 M6.5 8.5l3.5 3.5 3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </button>
       <button type="button" className="icon-button" aria-label="Keyboard shortcuts" aria-haspopup="dialog" aria-keyshortcuts="?" onClick={onShowShortcuts}>
         <span aria-hidden="true">?</span>
       </button>

@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { DatabaseContext } from '../data';
+import { BackupDialog } from '../features/backup';
 import { AppHeader } from './app-header';
 import { AreaNav } from './area-nav';
 import { areaEntry } from './areas';
@@ -12,16 +14,25 @@ import './app-shell.css';
 
 interface AppShellProps {
   area: Area;
+  /** After a backup is restored; the app passes a reload, so every view starts again on the restored archive. */
+  onRestored?: () => void;
   onNavigate: (area: Area) => void;
   appInfo: AppInfoState;
   onRetryAppInfo: () => void;
 }
 
+/** Leaves a moment to read the message, then starts the app again on the restored archive. */
+function reloadSoon(): void {
+  window.setTimeout(() => window.location.reload(), 1_500);
+}
+
 /** Header with search, the three areas in a sidebar, the current area's view, and the status line. */
-export function AppShell({ area, onNavigate, appInfo, onRetryAppInfo }: AppShellProps) {
+export function AppShell({ area, onNavigate, appInfo, onRetryAppInfo, onRestored = reloadSoon }: AppShellProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const mainRef = useRef<HTMLElement>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [showBackup, setShowBackup] = useState(false);
+  const db = useContext(DatabaseContext);
   const labels = useMemo(() => shortcutLabels(isApplePlatform(navigator.userAgent)), []);
   const { View, label } = areaEntry(area);
 
@@ -67,13 +78,20 @@ export function AppShell({ area, onNavigate, appInfo, onRetryAppInfo }: AppShell
       <a className="skip-link" href="#main-content" onClick={onSkip}>
         Skip to content
       </a>
-      <AppHeader searchRef={searchRef} labels={labels} onShowShortcuts={() => setShowShortcuts(true)} />
+      <AppHeader searchRef={searchRef} labels={labels} onShowShortcuts={() => setShowShortcuts(true)} onShowBackup={() => setShowBackup(true)} />
       <AreaNav current={area} labels={labels} />
       <main id="main-content" ref={mainRef} className="app-main">
         <View key={area} />
       </main>
       <StatusBar appInfo={appInfo} onRetry={onRetryAppInfo} />
       {showShortcuts && <ShortcutsDialog labels={labels} onClose={() => setShowShortcuts(false)} />}
+      {showBackup && db && (
+        <BackupDialog
+          appVersion={appInfo.status === 'ready' ? appInfo.info.version : 'unknown'}
+          onClose={() => setShowBackup(false)}
+          onRestored={onRestored}
+        />
+      )}
     </div>
   );
 }

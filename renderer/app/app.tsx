@@ -1,4 +1,5 @@
 import { DatabaseContext, useOpenedDatabase, type CommonplaceDb } from '../data';
+import { useAutomaticBackups } from '../features/backup';
 import { SearchProvider } from '../features/search';
 import { SeekRoot } from '../features/seek';
 import type { HostClient } from '../host/host-client';
@@ -21,6 +22,7 @@ export function App({ host, database }: AppProps) {
   const { route, navigate } = useHashRouter();
   const { state, retry } = useAppInfo(host);
   const library = useOpenedDatabase(database);
+  useAutomaticBackups(library.status === 'ready' ? library.db : null, host, state.status === 'ready' ? state.info.version : undefined);
   return (
     <DatabaseContext.Provider value={library.status === 'ready' ? library.db : null}>
       <HostContext.Provider value={host}>

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { checkStorage, formatBytes, storageWarning } from './use-storage-status';
+import { formatBytes } from '../ui/format-bytes';
+import { checkStorage, storageWarning } from './use-storage-status';
 
 describe('storage status', () => {
   it('asks for persistent storage when the library is not yet persisted, and reads the estimate', async () => {

@@ -4,6 +4,7 @@
  * reads the estimate; a library past 80% of its quota is said in the status bar before writes begin to fail.
  */
 import { useEffect, useState } from 'react';
+import { formatBytes } from '../ui/format-bytes';
 
 export const storageWarningRatio = 0.8;
 
@@ -18,17 +19,6 @@ export function storageWarning(status: StorageStatus | undefined): string | unde
   if (!status || status.quota <= 0 || status.usage / status.quota < storageWarningRatio) return undefined;
   const percent = Math.round((status.usage / status.quota) * 100);
   return `Storage is ${percent}% full (${formatBytes(status.usage)} of ${formatBytes(status.quota)}): back up your library, and delete old items or free disk space, before new ones can no longer be saved.`;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
 /** Asks for persistent storage once (browsers may grant it silently or not at all), then reads the estimate. */

@@ -135,3 +135,4 @@ export {
   type PublishedRecord,
   type PublicationUpdate,
 } from './publications';
+export { backedUpTables, restoreArchive, snapshotArchive, snapshotLines, type ArchiveSnapshot } from './backup';

@@ -4,8 +4,11 @@
  */
 import type { Id } from '../../shared/model';
 
-/** `missing-setting`: something the user must set up first (a folder to publish into). */
-export type StoreErrorCode = 'duplicate-url' | 'duplicate-title' | 'invalid-url' | 'not-found' | 'missing-setting';
+/**
+ * `missing-setting`: something the user must set up first (a folder to publish into).
+ * `invalid-backup`: a backup that cannot be restored (damaged, from a newer Commonplace); nothing was changed.
+ */
+export type StoreErrorCode = 'duplicate-url' | 'duplicate-title' | 'invalid-url' | 'not-found' | 'missing-setting' | 'invalid-backup';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

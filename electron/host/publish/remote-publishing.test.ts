@@ -5,20 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatchHostCall } from '../../../shared/host-dispatch';
 import type { HostResult } from '../../../shared/host-error';
 import { createHostHandlers } from '../handlers';
-import type { SecretStore } from '../secrets/secret-store';
+import { memorySecretStore } from '../secrets/memory-secret-store';
 import { startMastodonFixture, startMicropubFixture, startWordPressFixture, type RecordingServer } from './publish-fixtures';
 import { secretName } from './remote-publishing';
 
-function memorySecrets(): SecretStore & { values: Map<string, string> } {
-  const values = new Map<string, string>();
-  return {
-    values,
-    get: async (key) => values.get(key),
-    set: async (key, value) => void values.set(key, value),
-    delete: async (key) => void values.delete(key),
-    describe: () => 'Kept in memory for this test.',
-  };
-}
+const memorySecrets = memorySecretStore;
 
 const servers: RecordingServer[] = [];
 afterEach(async () => {

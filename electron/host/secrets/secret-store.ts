@@ -21,6 +21,8 @@ export interface SecretStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
+  /** The names of every saved secret (a backup the user asked to include them in reads each with get). */
+  names(): Promise<string[]>;
   /** One sentence for the settings screen: where secrets are kept and how they are protected. */
   describe(): string;
 }
@@ -72,6 +74,7 @@ export function safeStorageSecretStore(file: string, safeStorage: SafeStorageLik
         stored.set(checkKey(key), ciphertext.toString('base64'));
       }),
     delete: (key) => entries.update((stored) => void stored.delete(checkKey(key))),
+    names: () => entries.read(async (stored) => [...stored.keys()]),
     describe: () => `Kept encrypted by your system's keychain (Electron safeStorage) in ${file}.`,
   };
 }
@@ -83,6 +86,7 @@ export function plainFileSecretStore(file: string): SecretStore {
     get: (key) => entries.read(async (stored) => stored.get(checkKey(key))),
     set: (key, value) => entries.update((stored) => void stored.set(checkKey(key), checkValue(value))),
     delete: (key) => entries.update((stored) => void stored.delete(checkKey(key))),
+    names: () => entries.read(async (stored) => [...stored.keys()]),
     describe: () => `Kept in plain text in ${file}, readable only by your user account: the browser mode has no system keychain.`,
   };
 }

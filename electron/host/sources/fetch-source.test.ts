@@ -8,14 +8,16 @@ import { fetchSource, sourceEndpoint } from './fetch-source';
 import { bskyPost, hnStory, startBlueskyFixture, startHnFixture, startRedditFixture, type BlueskyFixture, type HnFixture, type RedditFixture } from './search-fixtures';
 import type { SecretStore } from '../secrets/secret-store';
 import { secretName } from '../publish/remote-publishing';
+import { memorySecretStore } from '../secrets/memory-secret-store';
 import { startMastodonTagInstance, type MastodonTagInstance } from './source-fixtures';
 import type { FetchSourceResponse } from '../../../shared/sources/source-schemas';
 
 const servers: Array<MastodonTagInstance | HnFixture | BlueskyFixture | RedditFixture> = [];
 
 function memorySecrets(values: Record<string, string> = {}): SecretStore {
-  const map = new Map(Object.entries(values));
-  return { get: async (key) => map.get(key), set: async (key, value) => void map.set(key, value), delete: async (key) => void map.delete(key), describe: () => 'in memory' };
+  const store = memorySecretStore();
+  for (const [key, value] of Object.entries(values)) store.values.set(key, value);
+  return store;
 }
 afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();

@@ -8,6 +8,7 @@
 import { unzipSync } from 'fflate';
 import { attachmentPath } from '../../../data';
 import type { VaultSkip } from './vault-report';
+import { readFileBytes } from '../../../ui/read-file-bytes';
 
 export interface VaultFile {
   path: string;
@@ -27,16 +28,6 @@ export const maxVaultZipBytes = 2 * 1024 * 1024 * 1024;
 
 /** What the picker hands over: jsdom and browsers differ on `arrayBuffer`, and only browsers set the relative path. */
 type PickedFile = Blob & { name: string; webkitRelativePath?: string };
-
-function readBytes(file: Blob): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 /**
  * Sorts a path into kept (its tidy form) or skipped. A hidden folder is reported once, as the folder
@@ -79,7 +70,7 @@ export async function readVaultFiles(picked: ArrayLike<PickedFile> | Iterable<Pi
     const zip = list[0]!;
     if (zip.size > maxVaultZipBytes) return { files: [], skipped: [{ path: zip.name, reason: 'too-large' }] };
     try {
-      return readVaultZip(await readBytes(zip), zip.name);
+      return readVaultZip(await readFileBytes(zip), zip.name);
     } catch {
       return { files: [], skipped: [{ path: zip.name, reason: 'unreadable' }] };
     }
@@ -97,7 +88,7 @@ export async function readVaultFiles(picked: ArrayLike<PickedFile> | Iterable<Pi
       continue;
     }
     try {
-      files.push({ path, bytes: await readBytes(file) });
+      files.push({ path, bytes: await readFileBytes(file) });
     } catch {
       sorter.skipped.push({ path, reason: 'unreadable' });
     }
