@@ -1,7 +1,7 @@
-import { useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { triageShortcuts } from '../features/seek';
 import { areaEntries } from './areas';
 import type { ShortcutLabels } from './keyboard-shortcuts';
+import { ModalDialog } from '../ui/modal-dialog';
 import './shortcuts-dialog.css';
 
 interface ShortcutsDialogProps {
@@ -14,21 +14,6 @@ interface ShortcutsDialogProps {
  * and focus return for free. Mount it to open it; it reports every way of closing through onClose.
  */
 export function ShortcutsDialog({ labels, onClose }: ShortcutsDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || dialog.open) return;
-    // jsdom (unit tests) has no showModal; an open non-modal dialog is the closest it can show.
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-  }, []);
-
-  // A click on the backdrop lands on the <dialog> itself, not on its content.
-  const onBackdropClick = (event: MouseEvent<HTMLDialogElement>) => {
-    if (event.target === event.currentTarget) onClose();
-  };
-
   const rows: Array<[keys: string[], action: string]> = [
     [['/', labels.search], 'Search everything'],
     [['Esc'], 'Clear the search, or close this help'],
@@ -41,7 +26,7 @@ export function ShortcutsDialog({ labels, onClose }: ShortcutsDialogProps) {
   ];
 
   return (
-    <dialog ref={ref} className="modal-dialog shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={onClose} onClick={onBackdropClick}>
+    <ModalDialog className="shortcuts-dialog" labelledBy="shortcuts-title" onClose={onClose}>
       <div className="shortcuts-dialog__body">
         <h2 id="shortcuts-title" className="shortcuts-dialog__title">
           Keyboard shortcuts
@@ -66,6 +51,6 @@ export function ShortcutsDialog({ labels, onClose }: ShortcutsDialogProps) {
           Close
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Source } from '../../../shared/model';
 import {
   moveSource,
@@ -14,6 +14,7 @@ import {
 } from '../../data';
 import { errorWords } from '../../ui/error-words';
 import type { Notify } from '../../ui/undo-toast';
+import { ModalDialog } from '../../ui/modal-dialog';
 import './manage-source-dialog.css';
 
 interface ManageSourceDialogProps {
@@ -27,7 +28,6 @@ interface ManageSourceDialogProps {
 /** Rename, move to a folder, tag, or unsubscribe (keeping or deleting its items); every change can be undone. */
 export function ManageSourceDialog({ source, folders, onClose, onUnsubscribed, notify }: ManageSourceDialogProps) {
   const db = useDatabase();
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const listId = useId();
   const tagsId = useId();
@@ -39,14 +39,6 @@ export function ManageSourceDialog({ source, folders, onClose, onUnsubscribed, n
   const [items, setItems] = useState<UnsubscribeItems>('keep');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || dialog.open) return;
-    // jsdom (unit tests) has no showModal; an open non-modal dialog is the closest it can show.
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-  }, []);
 
   async function run(work: () => Promise<void>) {
     setBusy(true);
@@ -98,12 +90,8 @@ export function ManageSourceDialog({ source, folders, onClose, onUnsubscribed, n
       notify({ text: `Unsubscribed from “${source.title}”; ${kept}.`, undo: () => undoSourceChange(db, snapshot) });
     });
 
-  const onBackdropClick = (event: MouseEvent<HTMLDialogElement>) => {
-    if (event.target === event.currentTarget) onClose();
-  };
-
   return (
-    <dialog ref={ref} className="modal-dialog seek-dialog" aria-labelledby={titleId} onClose={onClose} onClick={onBackdropClick}>
+    <ModalDialog className="seek-dialog" labelledBy={titleId} onClose={onClose}>
       <form className="seek-dialog__body" onSubmit={onSave}>
         <h2 id={titleId} className="seek-dialog__title">
           {source.title}
@@ -173,6 +161,6 @@ export function ManageSourceDialog({ source, folders, onClose, onUnsubscribed, n
           </p>
         )}
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,8 +1,9 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { compileRules, patternProblem, ruleFields, type Rule, type RuleAction, type RuleField, type RuleKind } from '../../../shared/feeds/mute-rules';
 import type { Id, Source } from '../../../shared/model';
 import { addRule, deleteRule, RuleError, updateRule, useDatabase, useRules } from '../../data';
 import { errorWords } from '../../ui/error-words';
+import { ModalDialog } from '../../ui/modal-dialog';
 import './manage-source-dialog.css';
 import './rules-dialog.css';
 
@@ -17,7 +18,6 @@ const fieldLabels: Readonly<Record<RuleField, string>> = { title: 'Title', summa
 export function RulesDialog({ sources, onClose }: RulesDialogProps) {
   const db = useDatabase();
   const rules = useRules();
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const errorId = useId();
   const [pattern, setPattern] = useState('');
@@ -29,14 +29,6 @@ export function RulesDialog({ sources, onClose }: RulesDialogProps) {
   const [busy, setBusy] = useState(false);
   const problems = useMemo(() => new Map(compileRules(rules ?? []).problems.map((problem) => [problem.ruleId, problem.message])), [rules]);
   const sourceTitle = (id: Id) => sources.find((source) => source.id === id)?.title ?? 'a source you no longer follow';
-
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || dialog.open) return;
-    // jsdom (unit tests) has no showModal; an open non-modal dialog is the closest it can show.
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-  }, []);
 
   async function run(work: () => Promise<unknown>): Promise<boolean> {
     setBusy(true);
@@ -68,17 +60,13 @@ export function RulesDialog({ sources, onClose }: RulesDialogProps) {
   const toggleField = (field: RuleField, on: boolean) =>
     setFields((current) => (on ? ruleFields.filter((name) => name === field || current.includes(name)) : current.filter((name) => name !== field)));
 
-  const onBackdropClick = (event: MouseEvent<HTMLDialogElement>) => {
-    if (event.target === event.currentTarget) onClose();
-  };
-
   const describe = (rule: Rule) =>
     `${rule.action === 'mute' ? 'Mute' : 'Keep'} ${rule.kind === 'keyword' ? 'keyword' : 'pattern'} “${rule.pattern}” in ${rule.fields.map((field) => fieldLabels[field].toLowerCase()).join(', ')}, ${
       rule.scope.kind === 'global' ? 'all sources' : `only ${sourceTitle(rule.scope.sourceId)}`
     }`;
 
   return (
-    <dialog ref={ref} className="modal-dialog seek-dialog rules-dialog" aria-labelledby={titleId} onClose={onClose} onClick={onBackdropClick}>
+    <ModalDialog className="seek-dialog rules-dialog" labelledBy={titleId} onClose={onClose}>
       <div className="seek-dialog__body">
         <h2 id={titleId} className="seek-dialog__title">
           Mute and keep rules
@@ -173,6 +161,6 @@ export function RulesDialog({ sources, onClose }: RulesDialogProps) {
           </div>
         </form>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

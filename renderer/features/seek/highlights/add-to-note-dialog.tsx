@@ -3,10 +3,11 @@
  * modal <dialog> like the app's others (focus trap, Escape and focus return come from the browser).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { Note } from '../../../../shared/model';
 import { listNotesByUpdated, useDatabase } from '../../../data';
 import { errorWords } from '../../../ui/error-words';
+import { ModalDialog } from '../../../ui/modal-dialog';
 
 /** How many notes the list shows; typing narrows it. */
 const shownNotes = 50;
@@ -29,21 +30,12 @@ export function filterNotesByTitle(notes: readonly Note[], query: string): Note[
 
 export function AddToNoteDialog({ onChoose, onClose }: AddToNoteDialogProps) {
   const db = useDatabase();
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const notes = useLiveQuery(() => listNotesByUpdated(db, { limit: searchedNotes }), [db]);
   const matches = useMemo(() => filterNotesByTitle(notes ?? [], query).slice(0, shownNotes), [notes, query]);
-
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || dialog.open) return;
-    // jsdom (unit tests) has no showModal; an open non-modal dialog is the closest it can show.
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-  }, []);
 
   const choose = async (note: Note | null) => {
     setBusy(true);
@@ -56,12 +48,8 @@ export function AddToNoteDialog({ onChoose, onClose }: AddToNoteDialogProps) {
     }
   };
 
-  const onBackdropClick = (event: MouseEvent<HTMLDialogElement>) => {
-    if (event.target === event.currentTarget) onClose();
-  };
-
   return (
-    <dialog ref={ref} className="modal-dialog add-to-note" aria-labelledby={titleId} onClose={onClose} onClick={onBackdropClick}>
+    <ModalDialog className="add-to-note" labelledBy={titleId} onClose={onClose}>
       <div className="add-to-note__body">
         <h2 id={titleId} className="add-to-note__title">
           Add to note
@@ -98,6 +86,6 @@ export function AddToNoteDialog({ onChoose, onClose }: AddToNoteDialogProps) {
           </button>
         </div>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
