@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { JSDOM } from 'jsdom';
-import type { HostClient } from '../../renderer/host/host-client';
+import { inProcessHost } from './in-process-host';
 import { percentile, type Sample } from './measure';
 import type { GroupResult } from './report';
 import { mulberry32 } from './feed-farm';
@@ -51,19 +51,8 @@ export async function publishBench(): Promise<GroupResult> {
   const { openDatabase } = await import('../../renderer/data/db');
   const { publishToFolder } = await import('../../renderer/features/share/publish/publish-site');
   const { defaultSiteConfig } = await import('../../renderer/features/share/publish/site-config');
-  const { createHostHandlers } = await import('../../electron/host/handlers');
-  const { dispatchHostCall } = await import('../../shared/host-dispatch');
-  const { HostCallError } = await import('../../shared/host-error');
 
-  const handlers = createHostHandlers();
-  const host: HostClient = {
-    transport: 'ipc',
-    call: (async (name: string, request: unknown) => {
-      const result = await dispatchHostCall(handlers, name, request, { transport: 'ipc' });
-      if (!result.ok) throw new HostCallError(result.error);
-      return result.value;
-    }) as HostClient['call'],
-  };
+  const host = inProcessHost();
 
   const db = await openDatabase(`publish-bench-${Date.now()}`);
   const random = mulberry32(20261122);

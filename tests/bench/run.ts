@@ -21,6 +21,7 @@ const groups: Array<[string, () => Promise<Sample[] | GroupResult>]> = [
   ['search', () => import('./search.bench').then((b) => b.searchBench())],
   ['search in Chromium', () => import('./search-ui.bench').then((b) => b.searchUiBench())],
   ['share publish', () => import('./publish.bench').then((b) => b.publishBench())],
+  ['backup', () => import('./backup.bench').then((b) => b.backupBench())],
 ];
 
 /** Below 1× a ratio needs more than one decimal to say anything. */
