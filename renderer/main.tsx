@@ -1,6 +1,8 @@
 // Entry: wires the host connection into the app and nothing else.
 // The global stylesheet comes first so that component stylesheets, emitted after it, win ties.
 import './styles.css';
+// Before anything that builds a zod schema (see the module).
+import './zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

@@ -183,4 +183,23 @@ describe('extractArticle: pages without an article', () => {
     expect(caught).toBeInstanceOf(HostFailure);
     expect((caught as HostFailure).code).toBe('too-large');
   });
+
+  it('refuses 14 MB of tiny elements before parsing them (they exhausted the host heap)', () => {
+    const soup = `<html><body>${'<b>x</b>'.repeat(1_800_000)}</body></html>`;
+    const started = performance.now();
+    expect(() => extractFromHtml(soup, 'https://example.org/')).toThrow(/too large and complex/);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('refuses deep nesting before parsing it (55 KB of it took parse5 12 s)', () => {
+    const bomb = `<html><body>${Array.from({ length: 2_000 }, (_, index) => `<b id=b${index}>`).join('')}${'<p>x'.repeat(8_000)}</body></html>`;
+    const started = performance.now();
+    expect(() => extractFromHtml(bomb, 'https://example.org/')).toThrow(/too large and complex/);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('counts again after parsing: the elements the parser implies count too', () => {
+    // 400 start tags pass the count before parsing; html, head and body make it 403.
+    expect(() => extractFromHtml('<p>word'.repeat(400), 'https://example.org/', { maxElements: 401 })).toThrow(/too large and complex/);
+  });
 });

@@ -7,6 +7,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { ExtractedArticle } from '../../../shared/feeds/article-schemas';
 import { HostFailure } from '../../../shared/host-error';
+import { countStartTags, maxOpenDepth, openDepth } from '../net/markup-size';
 import { countWords, readingMinutesFor, textOfElement } from './article-text';
 import { fetchPage as defaultFetchPage, parseWebAddress, type FetchPage } from './fetch-page';
 import { sanitizeArticleDom } from './sanitize-article';
@@ -61,12 +62,16 @@ function extractOrThrow(html: string, url: string, options: CoreOptions): Extrac
   // <style> sheets — which Readability never reads, which cost most of the parse on heavy pages
   // (guardian-1: 1.8–2.3 s of CPU through the JSDOM constructor, 0.5 s this way), and whose CSS parser
   // throws on some real sheets (lazy-image-2 failed outright).
+  const maxElements = options.maxElements ?? defaultMaxElements;
+  // Before jsdom builds anything: a page of millions of tiny elements exhausted the host's heap while
+  // parsing, long before the count after parsing could refuse it, and deep nesting makes parsing slow
+  // with the square of the page (../net/markup-size.ts).
+  if (countStartTags(html, maxElements) > maxElements || openDepth(html, maxOpenDepth) > maxOpenDepth) throw tooComplex();
   const dom = new JSDOM('', { url, virtualConsole: new VirtualConsole() });
   try {
     const document = new dom.window.DOMParser().parseFromString(html, 'text/html');
-    if (document.getElementsByTagName('*').length > (options.maxElements ?? defaultMaxElements)) {
-      throw new HostFailure('too-large', 'This page is too large and complex for Commonplace to find its article.');
-    }
+    // The parser adds implied elements (and misnested markup can make it clone some): count again.
+    if (document.getElementsByTagName('*').length > maxElements) throw tooComplex();
     // Read before parse(): Readability rearranges the document it reads.
     const readerable = isProbablyReaderable(document);
     const article = new Readability(document, { charThreshold: options.charThreshold ?? 500 }).parse();
@@ -93,6 +98,10 @@ function extractOrThrow(html: string, url: string, options: CoreOptions): Extrac
     // so memory stays flat across a long run of extractions.
     dom.window.close();
   }
+}
+
+function tooComplex(): HostFailure {
+  return new HostFailure('too-large', 'This page is too large and complex for Commonplace to find its article.');
 }
 
 /** Metadata from the page, trimmed and with whitespace collapsed; absent when empty. */

@@ -30,6 +30,7 @@ beforeAll(async () => {
     '/mislabelled': reply(200, 'text/html; charset=iso-8859-1', Buffer.from(`<p>${cp1252Text}</p>`, 'utf8')),
     '/no-type-html': reply(200, '', '<!DOCTYPE html><html><body><p>hello</p></body></html>'),
     '/no-type-binary': reply(200, '', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])),
+    '/binary-as-html': reply(200, 'text/html', Buffer.from(Uint8Array.from({ length: 4096 }, (_, index) => (index * 7919 + 13) % 256))),
     '/gzip': reply(200, 'text/html; charset=utf-8', gzipSync(page), { 'content-encoding': 'gzip' }),
     '/final': reply(200, 'text/html; charset=utf-8', page),
     '/moved': redirect('articles/../final', 301),
@@ -96,6 +97,11 @@ describe('fetchPage: text and charset', () => {
     expect((await fetchPage(`${server.origin}/no-type-html`)).text).toContain('hello');
     const failure = await failureOf(fetchPage(`${server.origin}/no-type-binary`));
     expect(failure.message).toBe('This address is not a web page.');
+  });
+
+  it('refuses binary bytes labelled as HTML, which would otherwise become an article of mojibake', async () => {
+    const failure = await failureOf(fetchPage(`${server.origin}/binary-as-html`));
+    expect(failure).toMatchObject({ code: 'not-found', message: 'This address returned binary data, not a web page.' });
   });
 });
 
@@ -164,6 +170,6 @@ describe('fetchPage: failures in words a user understands', () => {
     expect(streamed.message).toMatch(/larger than 64 KB/);
     const declared = await failureOf(fetchPage(`${server.origin}/declared-huge`));
     expect(declared.code).toBe('too-large');
-    expect(declared.message).toMatch(/larger than 15 MB/);
+    expect(declared.message).toMatch(/larger than 5 MB/);
   });
 });

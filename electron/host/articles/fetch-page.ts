@@ -6,6 +6,7 @@
  * turned into a HostFailure a user can read.
  */
 import { HostFailure } from '../../../shared/host-error';
+import { looksBinary } from '../net/binary-data';
 import { checkHttpUrl, httpGet } from '../net/http-get';
 import { credentialsFailure, type HttpWords } from '../net/http-errors';
 import { decodeHtml, isHtmlMediaType, looksLikeHtml, mediaTypeOf, notAWebPageMessage } from './page-content';
@@ -29,7 +30,10 @@ export interface PageFetcherOptions {
 
 export const defaultPageFetcherOptions = {
   timeoutMs: 20_000,
-  maxBytes: 15 * 1024 * 1024,
+  // Three times the largest page in Mozilla's Readability corpus (yahoo-2, 1.6 MB). jsdom and Readability
+  // run on the host's only thread at about 1.5 s a megabyte of text: a 15 MB page held it for 22 s, and
+  // its "article" then went to the reader whole.
+  maxBytes: 5 * 1024 * 1024,
   maxRedirects: 5,
   // Some sites refuse clients that give no User-Agent; this one says honestly what is asking.
   userAgent: 'Mozilla/5.0 (compatible; Commonplace/0.1; article reader)',
@@ -61,7 +65,10 @@ export function createPageFetcher(options: PageFetcherOptions = {}): FetchPage {
     if (!mediaTypeOf(contentType) && !looksLikeHtml(page.body)) {
       throw new HostFailure('not-found', 'This address is not a web page.');
     }
-    return { finalUrl: page.finalUrl, contentType: contentType || 'text/html', text: decodeHtml(page.body, contentType) };
+    const text = decodeHtml(page.body, contentType);
+    // Whatever the label says: Readability would otherwise make an "article" of the mojibake.
+    if (looksBinary(text)) throw new HostFailure('not-found', 'This address returned binary data, not a web page.');
+    return { finalUrl: page.finalUrl, contentType: contentType || 'text/html', text };
   };
 }
 

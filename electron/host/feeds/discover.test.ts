@@ -141,6 +141,22 @@ describe('linkedFeeds', () => {
     expect((globalThis as { ran?: boolean }).ran).toBeUndefined();
   });
 
+  it('reads only the head of a page too big to parse whole (14 MB of tiny elements exhausted the heap)', () => {
+    const page = `<html><head><link rel="alternate" type="application/rss+xml" href="/feed"></head><body>${'<b>x</b>'.repeat(1_800_000)}</body></html>`;
+    const started = performance.now();
+    expect(linkedFeeds(page, 'https://example.com/')).toEqual([{ url: 'https://example.com/feed', format: 'rss' }]);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(linkedFeeds('<b>x</b>'.repeat(1_800_000), 'https://example.com/')).toEqual([]);
+  });
+
+  it('reads only the head of a page nested too deep to parse quickly', () => {
+    const nested = `${Array.from({ length: 2_000 }, (_, index) => `<b id=b${index}>`).join('')}${'<p>x'.repeat(8_000)}`;
+    const page = `<html><head><link rel="alternate" type="application/rss+xml" href="/feed"></head><body>${nested}</body></html>`;
+    const started = performance.now();
+    expect(linkedFeeds(page, 'https://example.com/')).toEqual([{ url: 'https://example.com/feed', format: 'rss' }]);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it('accepts rel="feed" and ignores links of other types', () => {
     expect(
       linkedFeeds(html('<link rel="feed alternate" type="application/atom+xml" href="/a"><link rel="alternate" type="text/html" href="/b">'), 'https://example.com/x/'),

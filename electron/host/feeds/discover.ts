@@ -9,6 +9,7 @@ import { JSDOM } from 'jsdom';
 import type { DiscoverFeedsResponse, DiscoveredFeed, FeedFormat } from '../../../shared/feeds/feed-schemas';
 import { HostFailure } from '../../../shared/host-error';
 import { decodeBytes } from '../net/charset';
+import { countStartTags, maxOpenDepth, openDepth } from '../net/markup-size';
 import { readFeed } from './fetch-feed';
 import { checkHttpUrl, feedAccept, httpGet, RetryLaterFailure, type HttpFetchOptions, type HttpResult } from './http-fetch';
 
@@ -82,9 +83,27 @@ async function tryReadFeed(result: HttpResult, url: string, options: DiscoverOpt
   }
 }
 
+/** More start tags than any real page has (see articles/extract-article.ts): past it, only the head is read. */
+const maxPageElements = 60_000;
+/** How much of a page's start is read as its head when the page is too big to read whole. */
+const maxHeadChars = 1024 * 1024;
+
+/**
+ * The part of the page worth parsing for feed links. jsdom builds every element in memory, and a 14 MB
+ * page of tiny elements exhausted the host's heap (deep nesting, too, makes parsing slow: ../net/markup-size.ts);
+ * feed links belong in <head>, so such a page is read up to its <body> only (and not at all if even that is absurd).
+ */
+function linkSection(html: string): string {
+  const reasonable = (part: string) => countStartTags(part, maxPageElements) <= maxPageElements && openDepth(part, maxOpenDepth) <= maxOpenDepth;
+  if (reasonable(html)) return html;
+  const body = html.slice(0, maxHeadChars).search(/<body[\s>]/i);
+  const head = html.slice(0, body >= 0 ? body : maxHeadChars);
+  return reasonable(head) ? head : '';
+}
+
 /** `<link rel="alternate" type="application/rss+xml" href title>` in the page, resolved against it (and <base href>). */
 export function linkedFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
-  const dom = new JSDOM(html, { url: pageUrl, contentType: 'text/html' });
+  const dom = new JSDOM(linkSection(html), { url: pageUrl, contentType: 'text/html' });
   try {
     const found: DiscoveredFeed[] = [];
     for (const link of dom.window.document.querySelectorAll('link[rel][href]')) {

@@ -1,9 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeHtml } from './sanitize';
+import { maxFieldElements, sanitizeHtml } from './sanitize';
 
 const base = 'https://example.com/blog/post/';
 
 describe('sanitizeHtml', () => {
+  it('keeps the words of absurdly complex HTML as text, unparsed (14 MB of tiny elements exhausted the heap)', () => {
+    const soup = `<p>Start</p>${'<b>x</b> '.repeat(1_800_000)}<script>alert(1)</script>`;
+    const started = performance.now();
+    const kept = sanitizeHtml(soup, base);
+    // Parsed, it took minutes or the whole heap; as text, about a second (five allowed on a busy machine).
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(kept.startsWith('<p>Start x x x')).toBe(true);
+    expect(kept).not.toMatch(/<b>|<script|alert/);
+    // At the limit, markup is kept as usual.
+    expect(sanitizeHtml('<b>x</b>'.repeat(maxFieldElements), base)).toBe('<b>x</b>'.repeat(maxFieldElements));
+  }, 20_000);
+
+  it('keeps deeply nested HTML as text, unparsed (55 KB of it took parse5 12 s)', () => {
+    const bomb = `${Array.from({ length: 2_000 }, (_, index) => `<b id=b${index}>`).join('')}${'<p>x'.repeat(8_000)}`;
+    const started = performance.now();
+    const kept = sanitizeHtml(bomb, base);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(kept.startsWith('<p>x x x')).toBe(true);
+    expect(kept).not.toContain('<b');
+  });
+
   it('keeps article markup', () => {
     const html =
       '<h2>Title</h2><p>Some <em>em</em>, <strong>strong</strong>, <code>code</code>.</p>' +
