@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { articleWorkerFile } from './host/articles/article-worker';
 import { plainFileSecretStore } from './host/secrets/secret-store';
 import { createHostHandlers } from './host/handlers';
 import { startWebHost, type WebHost } from './web-host';
@@ -35,7 +36,12 @@ export async function startBrowserMode(bundleDir: string, env: NodeJS.ProcessEnv
   }
   // No system keychain here: publishing tokens go to a file only this user account can read (the UI says so).
   const secrets = plainFileSecretStore(path.join(browserModeDataDir(env), 'secrets.json'));
-  const host = await startWebHost({ rendererDir, handlers: createHostHandlers({ secrets, backupsFolder: path.join(browserModeDataDir(env), 'backups') }), port: parsePort(env.PORT) });
+  const handlers = createHostHandlers({
+    secrets,
+    backupsFolder: path.join(browserModeDataDir(env), 'backups'),
+    articleWorkerScript: path.join(bundleDir, articleWorkerFile),
+  });
+  const host = await startWebHost({ rendererDir, handlers, port: parsePort(env.PORT) });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void host.close().then(() => process.exit(0)));
   }

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron';
 import { registerAppProtocol } from './app-protocol';
+import { articleWorkerFile } from './host/articles/article-worker';
 import { createHostHandlers } from './host/handlers';
 import { safeStorageSecretStore } from './host/secrets/secret-store';
 import { registerHostHandlers } from './ipc';
@@ -70,7 +71,13 @@ if (!app.requestSingleInstanceLock()) {
       };
       // Publishing tokens: encrypted with the system keychain, never in plain text (see SECURITY.md).
       const secrets = safeStorageSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorage);
-      registerHostHandlers(ipcMain, createHostHandlers({ pickFolder, secrets, backupsFolder: path.join(app.getPath('userData'), 'backups') }), {
+      const handlers = createHostHandlers({
+        pickFolder,
+        secrets,
+        backupsFolder: path.join(app.getPath('userData'), 'backups'),
+        articleWorkerScript: path.join(__dirname, articleWorkerFile),
+      });
+      registerHostHandlers(ipcMain, handlers, {
         onRefused: (name, senderUrl) => console.warn(`Refused host call ${name} from ${senderUrl ?? 'an unknown frame'}`),
       });
       mainWindow = createMainWindow();

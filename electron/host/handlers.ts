@@ -5,6 +5,7 @@
 import type { HostHandlers } from '../../shared/host-contract';
 import { HostFailure } from '../../shared/host-error';
 import { appInfo } from './app-info';
+import { articleWorker } from './articles/article-worker';
 import { extractArticle } from './articles/extract-article';
 import { discoverFeeds } from './feeds/discover';
 import { fetchFeed } from './feeds/fetch-feed';
@@ -22,11 +23,14 @@ export interface HostServices {
   secrets?: SecretStore;
   /** The folder backups are kept in; without one this host keeps no backups. */
   backupsFolder?: string;
+  /** The built article worker (dist/electron/extract-worker.cjs); without it articles are read in this thread. */
+  articleWorkerScript?: string;
 }
 
 export function createHostHandlers(services: HostServices = {}): HostHandlers {
   const { pickFolder } = services;
   const remote = remotePublishing(services.secrets);
+  const articles = services.articleWorkerScript === undefined ? undefined : articleWorker({ script: services.articleWorkerScript });
   const backups = services.backupsFolder === undefined ? undefined : backupFolder({ folder: services.backupsFolder, secrets: services.secrets });
   const backupStore = () => {
     if (!backups) throw new HostFailure('unavailable', 'This copy of Commonplace keeps no backups.');
@@ -36,7 +40,7 @@ export function createHostHandlers(services: HostServices = {}): HostHandlers {
     'app:info': async (_request, context) => appInfo(context.transport),
     'feed:discover': (request) => discoverFeeds(request),
     'feed:fetch': (request) => fetchFeed(request),
-    'article:extract': (request) => extractArticle(request),
+    'article:extract': (request) => extractArticle(request, articles ? { extractInWorker: articles.extract } : {}),
     'site:changed': async (request) => ({ changed: await changedSiteFiles(request.folder, request.files) }),
     'site:write': async (request) => ({ written: await writeSiteFiles(request.folder, request.files) }),
     'site:prune': async (request) => ({ removed: await pruneSiteFiles(request.folder, request.keep) }),

@@ -9,6 +9,7 @@ import type { ExtractedArticle } from '../../../shared/feeds/article-schemas';
 import { HostFailure } from '../../../shared/host-error';
 import { countStartTags, maxOpenDepth, openDepth } from '../net/markup-size';
 import { countWords, readingMinutesFor, textOfElement } from './article-text';
+import type { ExtractInWorker } from './article-worker';
 import { fetchPage as defaultFetchPage, parseWebAddress, type FetchPage } from './fetch-page';
 import { sanitizeArticleDom } from './sanitize-article';
 
@@ -19,6 +20,8 @@ export interface ExtractArticleOptions {
   charThreshold?: number;
   /** Pages with more elements than this are refused rather than parsed (see defaultMaxElements). */
   maxElements?: number;
+  /** Where the page is read: a worker thread in the apps (article-worker.ts); this thread when absent (tests). */
+  extractInWorker?: ExtractInWorker;
 }
 
 type CoreOptions = Pick<ExtractArticleOptions, 'charThreshold' | 'maxElements'>;
@@ -41,7 +44,12 @@ export const defaultMaxElements = 60_000;
 export async function extractArticle(request: { url: string }, options: ExtractArticleOptions = {}): Promise<ExtractedArticle> {
   const url = parseWebAddress(request.url);
   const page = await (options.fetchPage ?? defaultFetchPage)(url.href);
-  return extractFromHtml(page.text, page.finalUrl, options);
+  const core: CoreOptions = {
+    ...(options.charThreshold !== undefined ? { charThreshold: options.charThreshold } : {}),
+    ...(options.maxElements !== undefined ? { maxElements: options.maxElements } : {}),
+  };
+  if (options.extractInWorker) return options.extractInWorker(page.text, page.finalUrl, core);
+  return extractFromHtml(page.text, page.finalUrl, core);
 }
 
 /** The core of extractArticle on HTML already in hand (tests and the conformance corpus use it). */
