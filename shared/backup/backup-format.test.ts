@@ -22,6 +22,9 @@ const header = (tables: Record<string, number>): BackupHeader => ({
   tables,
 });
 
+/** shared/ has no TextEncoder (no DOM or Node typings); these tests need only ASCII. */
+const ascii = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
+
 function read(lines: string[]) {
   const reader = backupReader();
   for (const line of lines) reader.add(line);
@@ -37,9 +40,9 @@ describe('base64', () => {
   });
 
   it('matches the standard alphabet and padding', () => {
-    expect(bytesToBase64(new TextEncoder().encode('Man'))).toBe('TWFu');
-    expect(bytesToBase64(new TextEncoder().encode('Ma'))).toBe('TWE=');
-    expect(bytesToBase64(new TextEncoder().encode('M'))).toBe('TQ==');
+    expect(bytesToBase64(ascii('Man'))).toBe('TWFu');
+    expect(bytesToBase64(ascii('Ma'))).toBe('TWE=');
+    expect(bytesToBase64(ascii('M'))).toBe('TQ==');
     expect(bytesToBase64(Uint8Array.from([251, 255]))).toBe('+/8=');
   });
 
