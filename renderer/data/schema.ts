@@ -122,6 +122,8 @@ export const schemaV4 = freeze({
   date: '2026-11-22',
   stores: {
     ...schemaV3.stores,
-    searchIndex: 'key', // read whole at start, replaced whole at each save
+    // Read whole at start, replaced whole at each save. Since the index moved to the origin-private file system
+    // (renderer/features/search/engine/opfs-files.ts), this table is only where it is kept when OPFS is missing.
+    searchIndex: 'key',
   },
 });

@@ -20,14 +20,15 @@ export interface WeightedStem {
 export function expandTerm(index: InvertedIndex, text: string, prefix: boolean): WeightedStem[] {
   const out: WeightedStem[] = [];
   const own = isStopWord(text) ? undefined : stem(text);
-  if (own !== undefined && index.postings.has(own)) out.push({ stem: own, weight: 1 });
+  if (own !== undefined && index.has(own)) out.push({ stem: own, weight: 1 });
   if (!prefix) return out;
   // The most frequent completions, ties to the first met, kept in order as the words stream by: a 1-letter
   // prefix starts thousands of words, and most are turned away by one comparison with the last kept.
   const best: Array<{ stem: string; frequency: number }> = [];
   index.dictionary.withPrefix(text, (_surface, stemmed) => {
     if (stemmed === own) return;
-    const frequency = index.documentFrequency(stemmed);
+    // Postings, dead documents included: planning needs an estimate, not the exact live count.
+    const frequency = index.postingCount(stemmed);
     if (frequency === 0 || (best.length === MAX_PREFIX_EXPANSIONS && frequency <= best[best.length - 1]!.frequency)) return;
     // A stem met again through another word was kept then (and still is) or lost to as many better ones.
     if (best.some((kept) => kept.stem === stemmed)) return;
@@ -61,7 +62,7 @@ export function planGroup(index: InvertedIndex, group: QueryAlternative[], posit
     if (alternative.kind === 'term') {
       const stems = expandTerm(index, alternative.text, alternative.prefix);
       terms.push({ text: alternative.text, stems });
-      for (const { stem: stemmed } of stems) cost += index.documentFrequency(stemmed);
+      for (const { stem: stemmed } of stems) cost += index.postingCount(stemmed);
     } else {
       phrases.push(alternative.words);
     }

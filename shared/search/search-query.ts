@@ -4,15 +4,16 @@
 // the documents that hold all the groups before it and that one: "rare common" costs the rare word's
 // postings plus a bit test per common posting. Groups are still scored in the query's order, so a score is
 // the same floating-point sum whichever group narrowed. The matching documents stream through a bounded
-// sorted array of leaders (one comparison turns away a candidate below the last leader), and phrases are
-// checked against the text only for the few documents that reach the top.
+// sorted array of leaders (one comparison turns away a candidate below the last leader). Phrases need the
+// text, which the index does not keep: evaluation ends with a shortlist, and the caller checks the phrases
+// of the leaders once it has read their texts (search-index.ts).
 import { isStopWord, stem, tokenize } from './analyzer';
 import { type Bm25Params, idf } from './bm25';
-import { postingDoc, type InvertedIndex } from './inverted-index';
+import type { DocTable } from './doc-table';
+import type { InvertedIndex } from './inverted-index';
 import type { ParsedQuery, QueryExclusion } from './query-parser';
 import { passesFilters } from './query-filters';
 import { expandTerm, narrowingGroup, planGroup, usable } from './query-plan';
-import type { SearchDoc } from './search-types';
 
 type Filters = ParsedQuery['filters'];
 
@@ -26,7 +27,7 @@ export interface MatchedTerms {
 
 export interface QueryContext {
   index: InvertedIndex;
-  docs: ReadonlyArray<SearchDoc | undefined>;
+  docs: DocTable;
   params: Bm25Params;
   scratch: Scratch;
 }
@@ -60,7 +61,7 @@ function phraseStems(words: readonly string[]): string[] {
 }
 
 /** Whether the folded words occur consecutively in the title or the body. */
-export function containsPhrase(doc: SearchDoc, words: readonly string[]): boolean {
+export function containsPhrase(doc: { title: string; body: string }, words: readonly string[]): boolean {
   if (words.length === 0) return true;
   for (const text of [doc.title, doc.body]) {
     const terms = tokenize(text).map((token) => token.term);
@@ -103,24 +104,27 @@ class Evaluation {
    * score is not worth computing), and only those `only` accepts when given.
    */
   accumulate(stemmed: string, weight: number, bit: number, required: number, only?: (doc: number) => boolean): void {
-    const list = this.context.index.postings.get(stemmed);
+    const { index } = this.context;
+    const list = index.list(stemmed);
     if (list === undefined) return;
     this.matched.add(stemmed);
     const { score, mask, touched } = this.context.scratch;
     const { k1, titleB, bodyB, titleWeight } = this.context.params;
-    const norms = this.context.index.lengthNorms(titleB, bodyB);
+    const norms = index.lengthNorms(titleB, bodyB);
     const titleNorms = norms.title;
     const bodyNorms = norms.body;
-    const termIdf = idf(list.length, this.n) * weight;
+    const termIdf = idf(index.documentFrequency(stemmed), this.n) * weight;
+    const dead = index.deadCount > 0 ? index.deadFlags : undefined;
+    const { data, length } = list;
     let count = this.touchedCount;
-    for (let at = 0; at < list.length; at += 1) {
-      const posting = list[at]!;
-      // The shift is postingDoc's floor division for every posting below 2³¹ (two million documents).
-      const doc = posting < 2147483648 ? posting >> 10 : postingDoc(posting);
+    for (let at = 0; at < length; at += 1) {
+      const posting = data[at]!;
+      const doc = posting >>> 10;
+      if (dead !== undefined && dead[doc] === 1) continue;
       const seen = mask[doc]!;
       if ((seen & required) !== required) continue;
       if (only !== undefined && !only(doc)) continue;
-      const rest = posting - doc * 1024;
+      const rest = posting & 1023;
       const titleTf = rest >> 6;
       let tf = (rest & 63) / bodyNorms[doc]!;
       if (titleTf > 0) tf += (titleWeight * titleTf) / titleNorms[doc]!;
@@ -133,12 +137,13 @@ class Evaluation {
 
   /** Sets `bit` on every document holding `stemmed`, without scoring it (that comes later, in query order). */
   mark(stemmed: string, bit: number): void {
-    const list = this.context.index.postings.get(stemmed);
+    const list = this.context.index.list(stemmed);
     if (list === undefined) return;
     const { mask, touched } = this.context.scratch;
+    const { data, length } = list;
     let count = this.touchedCount;
-    for (let at = 0; at < list.length; at += 1) {
-      const doc = postingDoc(list[at]!);
+    for (let at = 0; at < length; at += 1) {
+      const doc = data[at]! >>> 10;
       if (mask[doc] === 0) touched[count++] = doc;
       mask[doc]! |= bit;
     }
@@ -155,22 +160,27 @@ class Evaluation {
     const mark = (doc: number) => {
       if ((mask[doc]! & bit) === 0 || (pending[doc]! & bit) !== 0) pending[doc]! |= bit;
     };
+    const { index } = this.context;
     if (stems.length === 0) {
       // Only stop words: nothing narrows the candidates, the text check does it all.
-      this.context.docs.forEach((doc, number) => {
-        if (doc === undefined) return;
+      for (let number = 0; number < index.numberCount; number += 1) {
+        if (!index.isLive(number)) continue;
         mark(number);
         if (mask[number] === 0) touched[this.touchedCount++] = number;
         mask[number]! |= bit;
-      });
+      }
       return;
     }
-    const lists = stems.map((stemmed) => this.context.index.postings.get(stemmed));
+    const lists = stems.map((stemmed) => index.list(stemmed));
     if (lists.some((list) => list === undefined)) return;
     const seen: number[] = [];
+    // Dead documents are left out here as accumulate leaves them out: a document marked pending must be touched.
+    const dead = index.deadCount > 0 ? index.deadFlags : undefined;
     for (const list of lists) {
-      for (const posting of list!) {
-        const doc = postingDoc(posting);
+      const { data, length } = list!;
+      for (let at = 0; at < length; at += 1) {
+        const doc = data[at]! >>> 10;
+        if (dead !== undefined && dead[doc] === 1) continue;
         if (count[doc] === 0) seen.push(doc);
         count[doc]! += 1;
       }
@@ -184,11 +194,12 @@ class Evaluation {
 
   reset(): void {
     const { score, mask, pending, touched } = this.context.scratch;
-    if (this.touchedCount > this.context.docs.length / 8) {
+    const numbers = this.context.index.numberCount;
+    if (this.touchedCount > numbers / 8) {
       // A common word touched most documents: clearing whole arrays is faster than scattered writes.
-      score.fill(0, 0, this.context.docs.length);
-      mask.fill(0, 0, this.context.docs.length);
-      pending.fill(0, 0, this.context.docs.length);
+      score.fill(0, 0, numbers);
+      mask.fill(0, 0, numbers);
+      pending.fill(0, 0, numbers);
       this.touchedCount = 0;
       return;
     }
@@ -202,15 +213,30 @@ class Evaluation {
   }
 }
 
-export interface QueryOutcome {
-  ranked: Ranked[];
+/** The phrases the leaders must be checked for, once their texts are read. */
+export interface PhraseChecks {
+  /** For each OR-group with phrases that the document matched only through a phrase: those phrases (one must be in its text). */
+  required(doc: number): string[][][];
+  /** Phrases the query excludes: none may be in the text. */
+  excluded: string[][];
+  /** Every candidate, best first (leaders included): sorted at the first call, for when checks reject too many leaders. */
+  all(): Ranked[];
+}
+
+/**
+ * What evaluation ends with. Without phrases, `leaders` is the answer (at most `limit`). With phrases,
+ * `leaders` are the best max(2·limit, 64) candidates, to be checked against their texts (see `checks`).
+ */
+export interface Shortlist {
+  leaders: Ranked[];
+  checks: PhraseChecks | undefined;
   matched: MatchedTerms;
 }
 
-/** Ranks the documents matching `query`; at most `limit`. */
-export function evaluate(context: QueryContext, query: ParsedQuery, limit: number): QueryOutcome {
-  const { index, docs, scratch } = context;
-  scratch.ensure(docs.length);
+/** Ranks the documents matching `query`: the shortlist of the best, at most `limit` once checked. */
+export function evaluate(context: QueryContext, query: ParsedQuery, limit: number): Shortlist {
+  const { index, scratch } = context;
+  scratch.ensure(index.numberCount);
   const evaluation = new Evaluation(context);
   try {
     const groups = query.clauses.slice(0, MAX_GROUPS);
@@ -231,8 +257,8 @@ export function evaluate(context: QueryContext, query: ParsedQuery, limit: numbe
       for (const words of phrases) evaluation.phrase(words, bit);
       if (usable(plan)) full |= bit;
     }
-    const ranked = rank(context, evaluation, query, groups.length === 0, full, limit);
-    return { ranked, matched: { stems: evaluation.matched } };
+    const { leaders, checks } = rank(context, evaluation, query, groups.length === 0, full, limit);
+    return { leaders, checks, matched: { stems: evaluation.matched } };
   } finally {
     evaluation.reset();
   }
@@ -245,36 +271,38 @@ function excludedPhrases(query: ParsedQuery): string[][] {
 /**
  * The documents holding every group bit (all documents for a filters-only query), minus exclusions and
  * filter failures, ranked: the leaders are kept in a bounded sorted array as the candidates stream by (a
- * candidate scoring below the last leader is turned away with one comparison), phrases and excluded
- * phrases are checked on the text of the leaders only, and `limit` of them are returned.
+ * candidate scoring below the last leader is turned away with one comparison). When phrases are to be
+ * checked, every candidate is kept too, with what the checks need copied out of the scratch arrays (they
+ * are cleared before the texts are read).
  */
-function rank(context: QueryContext, evaluation: Evaluation, query: ParsedQuery, noGroups: boolean, full: number, limit: number): Ranked[] {
+function rank(context: QueryContext, evaluation: Evaluation, query: ParsedQuery, noGroups: boolean, full: number, limit: number): Omit<Shortlist, 'matched'> {
   const { index, docs, scratch } = context;
-  if (!noGroups && full === 0) return [];
+  if (!noGroups && full === 0) return { leaders: [], checks: undefined };
   const { score, mask, pending, touched, candidates } = scratch;
   const excluded = new Set<number>();
   for (const exclusion of query.excluded) {
     if (exclusion.kind !== 'term') continue;
     for (const { stem: stemmed } of expandTerm(index, exclusion.text, false)) {
-      for (const posting of index.postings.get(stemmed) ?? []) excluded.add(postingDoc(posting));
+      const list = index.list(stemmed);
+      if (list !== undefined) for (let at = 0; at < list.length; at += 1) excluded.add(list.data[at]! >>> 10);
     }
   }
   const filtering = hasFilters(query.filters);
   const byDate = query.sort === 'date';
-  const date = (doc: number) => docs[doc]!.date;
+  const dates = docs.dates;
   const better = byDate
-    ? (a: number, b: number) => date(b) - date(a) || score[b]! - score[a]! || a - b
-    : (a: number, b: number) => score[b]! - score[a]! || date(b) - date(a) || a - b;
+    ? (a: number, b: number) => dates[b]! - dates[a]! || score[b]! - score[a]! || a - b
+    : (a: number, b: number) => score[b]! - score[a]! || dates[b]! - dates[a]! || a - b;
   const phrasesExcluded = excludedPhrases(query);
   // Without phrases every leader is accepted, so the candidates that cannot lead are not even kept.
   const keepAll = evaluation.groupPhrases.size > 0 || phrasesExcluded.length > 0;
-  const k = Math.max(limit * 2, 64);
+  const k = keepAll ? Math.max(limit * 2, 64) : limit;
   const top: number[] = [];
   /** Score of the last leader once there are k of them (relevance order only): lower never gets in. */
   let threshold = -Infinity;
   let candidateCount = 0;
   const offer = (doc: number): void => {
-    if ((excluded.size > 0 && excluded.has(doc)) || (filtering && !passesFilters(docs[doc]!, query.filters))) return;
+    if ((excluded.size > 0 && excluded.has(doc)) || (filtering && !passesFilters(docs.meta(doc), query.filters))) return;
     if (keepAll) candidates[candidateCount++] = doc;
     if (top.length === k) {
       if (score[doc]! < threshold) return;
@@ -291,35 +319,47 @@ function rank(context: QueryContext, evaluation: Evaluation, query: ParsedQuery,
     if (top.length > k) top.pop();
     if (top.length === k && !byDate) threshold = score[top[k - 1]!]!;
   };
-  if (noGroups) {
-    for (let number = 0; number < docs.length; number += 1) if (docs[number] !== undefined) offer(number);
-  } else {
-    for (let at = 0; at < evaluation.touchedCount; at += 1) {
-      const doc = touched[at]!;
-      if (mask[doc] === full && (keepAll || score[doc]! >= threshold)) offer(doc);
+  if (k > 0) {
+    if (noGroups) {
+      for (let number = 0; number < index.numberCount; number += 1) if (index.isLive(number)) offer(number);
+    } else {
+      for (let at = 0; at < evaluation.touchedCount; at += 1) {
+        const doc = touched[at]!;
+        if (mask[doc] === full && (keepAll || score[doc]! >= threshold) && index.isLive(doc)) offer(doc);
+      }
     }
   }
-  const accepts = (doc: number): boolean => {
-    const text = docs[doc]!;
-    for (let bits = pending[doc]!; bits !== 0; bits &= bits - 1) {
-      const bit = bits & -bits;
-      const phrases = evaluation.groupPhrases.get(bit) ?? [];
-      if (!phrases.some((words) => containsPhrase(text, words))) return false;
-    }
-    return !phrasesExcluded.some((words) => containsPhrase(text, words));
+  const leaders = top.map((doc) => ({ doc, score: score[doc]! }));
+  if (!keepAll) return { leaders, checks: undefined };
+  const kept = candidates.slice(0, candidateCount);
+  const keptScores = Float64Array.from(kept, (doc) => score[doc]!);
+  const pendingOf = new Map<number, number>();
+  for (const doc of kept) if (pending[doc] !== 0) pendingOf.set(doc, pending[doc]!);
+  const { groupPhrases } = evaluation;
+  let sorted: Ranked[] | undefined;
+  const checks: PhraseChecks = {
+    required: (doc) => {
+      const out: string[][][] = [];
+      for (let bits = pendingOf.get(doc) ?? 0; bits !== 0; bits &= bits - 1) out.push(groupPhrases.get(bits & -bits) ?? []);
+      return out;
+    },
+    excluded: phrasesExcluded,
+    all: () => {
+      if (sorted === undefined) {
+        const order = Array.from(kept.keys());
+        const keptBetter = byDate
+          ? (a: number, b: number) => dates[kept[b]!]! - dates[kept[a]!]! || keptScores[b]! - keptScores[a]! || kept[a]! - kept[b]!
+          : (a: number, b: number) => keptScores[b]! - keptScores[a]! || dates[kept[b]!]! - dates[kept[a]!]! || kept[a]! - kept[b]!;
+        sorted = order.sort(keptBetter).map((at) => ({ doc: kept[at]!, score: keptScores[at]! }));
+      }
+      return sorted;
+    },
   };
-  const out: Ranked[] = [];
-  for (const doc of top) {
-    if (out.length >= limit) break;
-    if (accepts(doc)) out.push({ doc, score: score[doc]! });
-  }
-  if (keepAll && out.length < limit && top.length < candidateCount) {
-    // Phrase checks rejected too many leaders: rank everything (rare, and only as slow as a sort).
-    const rest = Array.from(candidates.subarray(0, candidateCount)).sort(better).slice(top.length);
-    for (const doc of rest) {
-      if (out.length >= limit) break;
-      if (accepts(doc)) out.push({ doc, score: score[doc]! });
-    }
-  }
-  return out;
+  return { leaders, checks };
+}
+
+/** Whether a document's text passes the phrase checks. */
+export function passesPhrases(checks: PhraseChecks, doc: number, text: { title: string; body: string }): boolean {
+  for (const phrases of checks.required(doc)) if (!phrases.some((words) => containsPhrase(text, words))) return false;
+  return !checks.excluded.some((words) => containsPhrase(text, words));
 }

@@ -13,6 +13,8 @@ export interface SearchDoc {
   starred?: boolean;
   unread?: boolean;
   later?: boolean;
+  /** An item indexed with its extracted article's text rather than the feed's summary. */
+  hasArticle?: boolean;
 }
 
 export interface SearchHit {

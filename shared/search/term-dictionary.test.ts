@@ -30,4 +30,17 @@ describe('TermDictionary', () => {
     expect(copy.stemOf('a')).toBe('a');
     expect(prefixed(copy, '')).toEqual(['a:a', 'b:b']);
   });
+
+  it('reads a loaded dictionary by bisection and takes new words after it', () => {
+    const loaded = TermDictionary.fromEntries(['happiness', 'happy', 'harbour'], ['happi', 'happi', 'harbour']);
+    expect(loaded.stemOf('happy')).toBe('happi');
+    expect(loaded.stemOf('hap')).toBeUndefined();
+    loaded.add('happen', 'happen');
+    loaded.add('happy', 'other'); // already known: the first stem stays
+    expect(loaded.stemOf('happen')).toBe('happen');
+    expect(loaded.stemOf('happy')).toBe('happi');
+    expect(prefixed(loaded, 'happ')).toEqual(['happen:happen', 'happiness:happi', 'happy:happi']);
+    expect(loaded.entries(() => true)).toEqual({ surfaces: ['happen', 'happiness', 'happy', 'harbour'], stems: ['happen', 'happi', 'happi', 'harbour'] });
+    expect(loaded.size).toBe(4);
+  });
 });

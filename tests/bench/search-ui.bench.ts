@@ -7,7 +7,8 @@
  *    app shell (the first h1) and to the first result of a known query typed in Search as soon as the box exists
  *    (the index built, saved and searchable). This is the one-time build.
  * 2. Later starts (reloads once the index is saved): time to the shell and to the first result of the known query
- *    typed at once: "time to usable search". Also how long the worker took to load the saved index.
+ *    typed at once: "time to usable search". Also how long the worker took to read and load the saved index
+ *    (its own phases: readMs, importMs), when catch-up started and ended, and main-thread tasks over 50 ms.
  * 3. Keystroke to results: 1–3 word queries and 1–4 letter prefixes typed one character at a time. For each key,
  *    from the keydown's timestamp to the moment the results panel shows exactly the worker's answer to that query
  *    (same titles and snippets in the same order, or "Nothing matches"). The next key is pressed once the answer is
@@ -22,7 +23,10 @@
  * search.bench.ts uses), seeded with mulberry32; written with raw IndexedDB from the page, 2,000 rows per
  * transaction, into the database the app created. A fresh --user-data-dir (a real on-disk profile, not an
  * in-memory incognito context) is kept across the reloads of one run and deleted at the end.
- * Other knobs: SEARCH_UI_QUERIES (default 40), SEARCH_UI_RESTARTS (later starts, default 3), SEARCH_UI_SEED.
+ * Other knobs: SEARCH_UI_QUERIES (default 40), SEARCH_UI_RESTARTS (later starts, default 3), SEARCH_UI_SEED. For quick
+ * iterations on later starts, SEARCH_UI_PROFILE names a profile folder kept between runs (with the app on a fixed port,
+ * SEARCH_UI_PORT or 47311, since IndexedDB belongs to the origin): an archive seeded there before is used again, and
+ * the "first start" is then just another start.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -153,7 +157,9 @@ interface StartRecord {
   firstOptionAt?: number;
   lastStatus?: string;
   statusNow: boolean;
-  log: Array<{ type: string; sentAt: number; answeredAt: number }>;
+  log: Array<{ type: string; sentAt: number; answeredAt: number; phases?: Record<string, number> }>;
+  /** [start, duration] of main-thread tasks over 50 ms. */
+  longTasks?: Array<[number, number]>;
 }
 
 const instruments = String.raw`(() => {
@@ -226,8 +232,10 @@ const instruments = String.raw`(() => {
         if (!request) return;
         bench.requests.delete(event.data.id);
         request.answeredAt = now();
-        if (request.type === 'search') onAnswer(request, event.data);
-        else bench.log.push({ type: request.type, sentAt: request.sentAt, answeredAt: request.answeredAt });
+        if (request.type === 'search') {
+          onAnswer(request, event.data);
+          if (bench.firstOptionAt === undefined) bench.log.push({ type: 'search', sentAt: request.sentAt, answeredAt: request.answeredAt, phases: { tookMs: event.data.result && event.data.result.tookMs } });
+        } else bench.log.push({ type: request.type, sentAt: request.sentAt, answeredAt: request.answeredAt, phases: event.data.result && event.data.result.phases });
       });
     }
   };
@@ -269,6 +277,13 @@ const instruments = String.raw`(() => {
     }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  // What keeps the main thread busy while the app starts (tasks over 50 ms).
+  bench.longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (bench.longTasks.length < 200) bench.longTasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
 
   window.addEventListener('keydown', (event) => {
     if (!isBox(event.target) || event.key.length !== 1) return;
@@ -295,7 +310,7 @@ const instruments = String.raw`(() => {
     else bench.waiters.push(finish);
   });
   bench.start = () => ({ shellAt: bench.shellAt, boxAt: bench.boxAt, typedAt: bench.typedAt, statusSeenAt: bench.statusSeenAt,
-    buildSeenAt: bench.buildSeenAt, statusGoneAt: bench.statusGoneAt, firstOptionAt: bench.firstOptionAt, lastStatus: bench.lastStatus, log: bench.log.slice(),
+    buildSeenAt: bench.buildSeenAt, statusGoneAt: bench.statusGoneAt, firstOptionAt: bench.firstOptionAt, lastStatus: bench.lastStatus, log: bench.log.slice(), longTasks: bench.longTasks.slice(),
     statusNow: Boolean(panelOf() && panelOf().querySelector('[role="status"]')) });
 
   // Raw IndexedDB, into the database the app created (opened without a version: never an upgrade).
@@ -318,12 +333,41 @@ const instruments = String.raw`(() => {
   };
   bench.put = (table, rows) => transact(table, 'readwrite', (store) => { for (const row of rows) store.put(row); return rows.length; });
   bench.count = (table) => transact(table, 'readonly', (store) => store.count());
-  bench.indexMeta = () => transact('searchIndex', 'readonly', (store) => store.get('meta')).then((row) => (row ? row.data : null));
-  bench.readIndex = () => {
+  // The saved index: in the origin-private file system (renderer/features/search/engine/opfs-store.ts), where the
+  // file's JSON head names its meta record; else (no OPFS) in the searchIndex table.
+  const indexFile = async () => {
+    if (!navigator.storage || !navigator.storage.getDirectory) return undefined;
+    try {
+      const root = await navigator.storage.getDirectory();
+      const folder = await (await root.getDirectoryHandle('search-index')).getDirectoryHandle('commonplace');
+      return await (await folder.getFileHandle('index.bin')).getFile();
+    } catch { return undefined; }
+  };
+  bench.indexMeta = async () => {
+    const file = await indexFile();
+    if (file) {
+      const head = new DataView(await file.slice(0, 12).arrayBuffer());
+      const length = head.getUint32(8, true);
+      return JSON.parse(await file.slice(12, 12 + length).text()).value.meta;
+    }
+    return transact('searchIndex', 'readonly', (store) => store.get('meta')).then((row) => (row ? row.data : null));
+  };
+  bench.readIndex = async () => {
     const started = now();
+    const file = await indexFile();
+    if (file) {
+      const bytes = await file.arrayBuffer();
+      return { ms: now() - started, bytes: bytes.byteLength };
+    }
     return transact('searchIndex', 'readonly', (store) => store.getAll()).then((rows) => ({ ms: now() - started, rows: rows.length }));
   };
-  bench.clearIndex = () => transact('searchIndex', 'readwrite', (store) => { store.clear(); return true; });
+  bench.clearIndex = async () => {
+    if (navigator.storage && navigator.storage.getDirectory) {
+      const root = await navigator.storage.getDirectory();
+      await root.removeEntry('search-index', { recursive: true }).catch(() => undefined);
+    }
+    return transact('searchIndex', 'readwrite', (store) => { store.clear(); return true; });
+  };
   bench.close = () => { if (connection) connection.then((db) => db.close()); connection = undefined; };
 })();`;
 
@@ -346,10 +390,14 @@ const startRecord = (page: Page) => call(page, 'start()') as Promise<StartRecord
 async function measuredStart(page: Page, query: string, timeoutMs: number): Promise<StartRecord> {
   await page.evaluate(`sessionStorage.setItem('searchBench.autotype', ${JSON.stringify(query)})`);
   await page.reload({ waitUntil: 'commit' });
+  let last: StartRecord | undefined;
   const record = await waitFor('the first result after a start', timeoutMs, async () => {
     const start = await startRecord(page).catch(() => undefined);
+    last = start ?? last;
     // Searchable (a first result) and done starting (no status line: built, or caught up).
     return start?.firstOptionAt !== undefined && !start.statusNow ? start : undefined;
+  }).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message} Last seen: ${JSON.stringify(last)}`, { cause: error });
   });
   await page.evaluate(`sessionStorage.removeItem('searchBench.autotype')`);
   return record;
@@ -417,8 +465,9 @@ export async function searchUiBench(): Promise<GroupResult> {
 
   const v = zipfVocabulary(seedValue);
   const knownQuery = v.words[100]!;
-  const app = await startApp('web-host-cli');
-  const profile = await mkdtemp(path.join(tmpdir(), 'commonplace-search-ui-'));
+  const kept = process.env.SEARCH_UI_PROFILE;
+  const app = await startApp('web-host-cli', kept === undefined ? {} : { PORT: process.env.SEARCH_UI_PORT ?? '47311' });
+  const profile = kept ?? (await mkdtemp(path.join(tmpdir(), 'commonplace-search-ui-')));
   let context: BrowserContext | undefined;
   const pageErrors: string[] = [];
   try {
@@ -434,7 +483,8 @@ export async function searchUiBench(): Promise<GroupResult> {
     await page.goto(app.url);
     await page.getByRole('combobox', { name: 'Search' }).waitFor();
     await waitFor('the empty archive’s saved index', 30_000, async () => ((await call(page, 'indexMeta()')) ? true : undefined));
-    const seeded = await seed(page, v, items, notes);
+    const reused = kept !== undefined && ((await call(page, "count('items')")) as number) >= items;
+    const seeded = reused ? { ms: 0, generateMs: 0 } : await seed(page, v, items, notes);
     const stored = { items: (await call(page, "count('items')")) as number, notes: (await call(page, "count('notes')")) as number };
     await call(page, 'close()');
 
@@ -448,7 +498,8 @@ export async function searchUiBench(): Promise<GroupResult> {
     const later: StartRecord[] = [];
     for (let run = 0; run < restarts; run += 1) later.push(await measuredStart(page, knownQuery, 120_000));
 
-    // The saved index read whole by raw IndexedDB on an idle page: how much of a start is the read alone.
+    // The saved index file read whole from the page (OPFS; the searchIndex table where there is none) on an
+    // idle page: how much of a start is the read alone.
     const reads: number[] = [];
     for (let run = 0; run < restarts; run += 1) reads.push(((await call(page, 'readIndex()')) as { ms: number }).ms);
     await call(page, 'close()');
@@ -463,9 +514,10 @@ export async function searchUiBench(): Promise<GroupResult> {
     const p95 = percentile([...onScreen].sort((a, b) => a - b), 0.95);
     const buildLog = first.log.filter((entry) => entry.type === 'add');
     const reset = first.log.find((entry) => entry.type === 'reset');
-    const exported = first.log.find((entry) => entry.type === 'export');
+    const saved = first.log.find((entry) => entry.type === 'save');
     const at = (ms: number | undefined) => (ms === undefined ? '–' : seconds(ms));
-    const loads = later.map((start) => start.log.find((entry) => entry.type === 'load')).filter((entry) => entry !== undefined);
+    const loads = later.map((start) => start.log.find((entry) => entry.type === 'load-saved')).filter((entry) => entry !== undefined);
+    const compares = later.map((start) => start.log.find((entry) => entry.type === 'compare')).filter((entry) => entry !== undefined);
     const usable = later.map((start) => start.firstOptionAt!);
 
     const samples: Sample[] = [
@@ -478,9 +530,11 @@ export async function searchUiBench(): Promise<GroupResult> {
       summarize('  answer → on screen', done.map((key) => key.shownAt! - key.answerAt!)),
       summarize('  keystroke → next frame', done.map((key) => key.frameAt! - key.keyAt)),
       summarize('later start: shell', later.map((start) => start.shellAt!)),
-      summarize('later start: saved index read, sent to worker', loads.map((entry) => entry.sentAt)),
-      summarize('later start: worker loads saved index', loads.map((entry) => entry.answeredAt - entry.sentAt)),
-      summarize('idle page: raw getAll of saved index', reads),
+      summarize('later start: load of the saved index asked', loads.map((entry) => entry.sentAt)),
+      summarize('later start: worker reads and loads saved index', loads.map((entry) => entry.answeredAt - entry.sentAt)),
+      summarize('later start: catch-up compare asked (after first results)', compares.map((entry) => entry.sentAt)),
+      summarize('later start: catch-up done (no status line)', later.map((start) => start.statusGoneAt ?? Number.NaN)),
+      summarize('idle page: raw read of the saved index', reads),
       summarize('later start: first results', usable),
       summarize('first start: shell', [first.shellAt!]),
       summarize('first start: index built, first results', [first.firstOptionAt!]),
@@ -499,7 +553,7 @@ export async function searchUiBench(): Promise<GroupResult> {
     const notesOut = [
       `search in Chromium: ${stored.items.toLocaleString('en')} items and ${stored.notes.toLocaleString('en')} notes (seeded in ${seconds(seeded.ms)} s, ${seconds(seeded.generateMs)} s of it generating text in Node); saved index ${meta.documents.toLocaleString('en')} documents in ${meta.chunks} chunks.`,
       `search in Chromium: ${keys.length} keystrokes over ${queryCount} queries; ${missed} not on screen within 10 s; ${staleLabels} showed the previous query's results under the label "Results for <new query>" until the answer came.`,
-      `search in Chromium: first start: build began (reset sent) at ${at(reset?.sentAt)} s, ${buildLog.length - 1} batches added by ${at(exported?.sentAt)} s, exported by ${at(exported?.answeredAt)} s, saved and ready at ${at(first.statusGoneAt)} s (last status: ${first.lastStatus ?? '–'}).`,
+      `search in Chromium: first start: build began (reset sent) at ${at(reset?.sentAt)} s, ${buildLog.length - 1} batches added by ${at(saved?.sentAt)} s, exported and saved by the worker by ${at(saved?.answeredAt)} s, ready at ${at(first.statusGoneAt)} s (last status: ${first.lastStatus ?? '–'}).`,
     ];
     if (pageErrors.length > 0) notesOut.push(`search in Chromium: page errors: ${pageErrors.slice(0, 5).join(' | ')}`);
     return {
@@ -511,6 +565,6 @@ export async function searchUiBench(): Promise<GroupResult> {
   } finally {
     await context?.close();
     await app.stop();
-    await rm(profile, { recursive: true, force: true });
+    if (kept === undefined) await rm(profile, { recursive: true, force: true });
   }
 }

@@ -130,6 +130,29 @@ describe.runIf(chromiumPath)('Search in Chromium', () => {
     await page.keyboard.type('interleav');
     await findNote(10_000);
     expect(await results().textContent()).not.toContain('Building the search index');
+    // The snippet comes from the body saved beside the index, with the typed word marked.
+    const option = results().getByRole('option', { name: /Interleaving practice/ });
+    expect(await option.locator('mark').first().textContent()).toMatch(/^interleaving$/i);
+    // Saved in the origin-private file system, not in the library's IndexedDB (whose queue a start keeps busy).
+    const saved = await page.evaluate(async () => {
+      const root = await navigator.storage.getDirectory();
+      const folder = await (await root.getDirectoryHandle('search-index')).getDirectoryHandle('commonplace');
+      const file = await (await folder.getFileHandle('index.bin')).getFile();
+      const rows = await new Promise<number>((resolve, reject) => {
+        const opening = indexedDB.open('commonplace');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const counting = opening.result.transaction('searchIndex').objectStore('searchIndex').count();
+          counting.onsuccess = () => {
+            resolve(counting.result);
+            opening.result.close();
+          };
+        };
+      });
+      return { bytes: file.size, rows };
+    });
+    expect(saved.bytes).toBeGreaterThan(0);
+    expect(saved.rows).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,32 +1,42 @@
 /**
- * The requests the search index answers, and the code that answers them. The same function runs inside the
- * Web Worker (search-worker.ts), so typing never waits for an index update, and in-process where there is no
- * Worker (unit tests in jsdom).
+ * The requests the search index answers, and the code that answers them. The same code runs inside the Web
+ * Worker (search-worker.ts), so typing never waits for an index update, and in-process where there is no
+ * Worker (unit tests in jsdom). It reads and writes the saved index and the hits' texts itself: in the
+ * origin-private file system where it can (opfs-store.ts, stored-texts.ts), else in the library's IndexedDB
+ * through its own connection (index-store.ts, library-texts.ts). The main thread never decodes or copies them.
  */
+import { DumpVersionError } from '../../../../shared/search/index-dump';
 import { parseQuery } from '../../../../shared/search/query-parser';
 import { SearchIndex } from '../../../../shared/search/search-index';
 import type { SearchDoc, SearchHit } from '../../../../shared/search/search-types';
-import type { SearchIndexRow } from '../../../../shared/model';
-import { readStoredRows } from './index-store';
+import type { TextSource } from '../../../../shared/search/text-source';
+import { type CatchUp, compareWithLibrary, type LibraryKeys } from './catch-up';
+import { clearStoredIndex, hasStoredIndex, type IndexStore, libraryIndexStore } from './index-store';
+import { LibraryConnection } from './library-connection';
+import { LibraryTexts } from './library-texts';
+import { type Folder, searchFolder } from './opfs-files';
+import { opfsIndexStore } from './opfs-store';
+import { StoredTexts, type TextLocations } from './stored-texts';
 
 export type IndexRequest =
   | { type: 'load-saved'; database: string }
   | { type: 'reset' }
   | { type: 'add'; docs: SearchDoc[] }
   | { type: 'remove'; ids: string[] }
-  | { type: 'entries' }
+  | { type: 'compare'; library: LibraryKeys }
   | { type: 'search'; query: string; limit: number }
-  | { type: 'export' };
+  | { type: 'save' };
 
 export interface SearchAnswer {
   hits: SearchHit[];
   warnings: string[];
-  /** Time spent in the index, for the status line and the benchmarks. */
+  /** Time spent answering in the index's thread (texts read included), for the benchmarks. */
   tookMs: number;
 }
 
 export type SavedLoad =
-  | { status: 'ok'; documents: number; savedAt: number }
+  /** `phases`: milliseconds spent reading the saved rows and turning them into the index, for the benchmarks. */
+  | { status: 'ok'; documents: number; savedAt: number; phases: { readMs: number; importMs: number } }
   | { status: 'none' }
   | { status: 'stale-format' }
   | { status: 'damaged'; reason: string };
@@ -36,75 +46,116 @@ export interface IndexAnswers {
   reset: null;
   add: number;
   remove: number;
-  entries: Array<[id: string, date: number]>;
+  compare: CatchUp;
   search: SearchAnswer;
-  export: { chunks: unknown[]; documents: number };
+  save: { documents: number };
 }
 
-/**
- * Reads the saved index straight from IndexedDB, here, so the main thread never decodes a dump of a
- * hundred megabytes while the app starts, and the chunks are not copied across threads.
- */
-function readSavedRows(database: string): Promise<SearchIndexRow[]> {
-  return new Promise((resolve, reject) => {
-    // No version: open the database as the app left it; this connection never upgrades anything.
-    const opening = indexedDB.open(database);
-    opening.onerror = () => reject(opening.error ?? new Error('The library could not be opened for search.'));
-    opening.onsuccess = () => {
-      const connection = opening.result;
-      if (!connection.objectStoreNames.contains('searchIndex')) {
-        connection.close();
-        resolve([]);
-        return;
-      }
-      const reading = connection.transaction('searchIndex', 'readonly').objectStore('searchIndex').getAll();
-      reading.onsuccess = () => {
-        connection.close();
-        resolve(reading.result as SearchIndexRow[]);
-      };
-      reading.onerror = () => {
-        connection.close();
-        reject(reading.error ?? new Error('The saved search index could not be read.'));
-      };
-    };
-  });
+export interface IndexEngine {
+  answer<T extends IndexRequest>(request: T): Promise<IndexAnswers[T['type']]>;
+  /** Closes the connection to the library. */
+  dispose(): void;
 }
 
-export function createIndexEngine(): (request: IndexRequest) => IndexAnswers[IndexRequest['type']] | Promise<SavedLoad> {
+const reasonOf = (error: unknown, fallback: string) => (error instanceof Error ? error.message : fallback);
+
+/** Where one library's index is saved and its texts read. */
+interface Place {
+  library: LibraryConnection;
+  libraryTexts: LibraryTexts;
+  /** OPFS, when it can be used. */
+  folder: Folder | undefined;
+  store: IndexStore;
+  /** Whether an index saved in the library's IndexedDB by an earlier version may still be there to remove. */
+  oldCopy: boolean;
+}
+
+export function createIndexEngine(): IndexEngine {
+  let place: Place | undefined;
+  let stored: StoredTexts | undefined;
   let index = new SearchIndex();
-  const loadSaved = async (database: string): Promise<SavedLoad> => {
-    const stored = readStoredRows(await readSavedRows(database));
-    if (stored.status !== 'ok') return stored;
-    try {
-      index = SearchIndex.importIndex(stored.chunks);
-    } catch (error) {
-      return { status: 'damaged', reason: error instanceof Error ? error.message : 'it could not be read' };
-    }
-    return { status: 'ok', documents: index.size, savedAt: stored.meta.savedAt };
+
+  const textsFor = (at: Place, saved?: TextLocations): TextSource => {
+    stored = at.folder === undefined ? undefined : new StoredTexts(at.folder, at.libraryTexts, saved);
+    return stored ?? at.libraryTexts;
   };
-  return (request) => {
+  const fresh = () => (place === undefined ? new SearchIndex() : new SearchIndex({ texts: textsFor(place) }));
+
+  const open = async (database: string): Promise<Place> => {
+    if (place?.library.database === database) return place;
+    place?.library.close();
+    const library = new LibraryConnection(database);
+    const folder = await searchFolder(database);
+    place = { library, libraryTexts: new LibraryTexts(library), folder, store: folder === undefined ? libraryIndexStore(library) : opfsIndexStore(folder), oldCopy: folder !== undefined };
+    index = fresh();
+    return place;
+  };
+
+  const loadSaved = async (database: string): Promise<SavedLoad> => {
+    const at = await open(database);
+    const started = performance.now();
+    const saved = await at.store.load();
+    // No index in OPFS but one in IndexedDB: saved by an earlier version, in a form this one does not read.
+    if (saved.status === 'none' && at.oldCopy && (await hasStoredIndex(at.library).catch(() => false))) return { status: 'stale-format' };
+    if (saved.status !== 'ok') return saved;
+    const read = performance.now();
+    try {
+      index = SearchIndex.importIndex(saved.chunks, { texts: textsFor(at, saved.texts) });
+    } catch (error) {
+      if (error instanceof DumpVersionError) return { status: 'stale-format' };
+      return { status: 'damaged', reason: reasonOf(error, 'it could not be read') };
+    }
+    const phases = { readMs: read - started, importMs: performance.now() - read };
+    return { status: 'ok', documents: index.size, savedAt: saved.meta.savedAt, phases };
+  };
+
+  const save = async (): Promise<{ documents: number }> => {
+    if (place === undefined) throw new Error('The search index has no library to be saved in.');
+    const at = place;
+    const chunks = index.exportIndex();
+    const texts = await stored?.save();
+    await at.store.save(chunks, index.size, texts);
+    await stored?.removeOthers();
+    if (at.oldCopy) {
+      at.oldCopy = false;
+      // Not awaited: the library's IndexedDB may be busy for a while, and nothing waits for this.
+      void clearStoredIndex(at.library).catch(() => (at.oldCopy = true));
+    }
+    return { documents: index.size };
+  };
+
+  const answers = async (request: IndexRequest): Promise<IndexAnswers[IndexRequest['type']]> => {
     switch (request.type) {
       case 'load-saved':
         return loadSaved(request.database);
       case 'reset':
-        index = new SearchIndex();
+        index = fresh();
         return null;
       case 'add':
         for (const doc of request.docs) index.add(doc);
+        await stored?.flushIfLarge();
         return index.size;
       case 'remove':
         for (const id of request.ids) index.remove(id);
         return index.size;
-      case 'entries':
-        return index.entries();
+      case 'compare':
+        return compareWithLibrary(index, request.library);
       case 'search': {
         const started = performance.now();
         const parsed = parseQuery(request.query);
-        const hits = index.search(parsed, { limit: request.limit });
+        const hits = await index.searchAsync(parsed, { limit: request.limit });
         return { hits, warnings: parsed.warnings, tookMs: performance.now() - started };
       }
-      case 'export':
-        return { chunks: index.exportIndex(), documents: index.size };
+      case 'save':
+        return save();
     }
+  };
+
+  return {
+    answer: (request) => answers(request) as never,
+    dispose: () => {
+      place?.library.close();
+      place = undefined;
+    },
   };
 }

@@ -10,16 +10,16 @@ export interface IndexHost {
 }
 
 export function inProcessIndexHost(): IndexHost {
-  const answer = createIndexEngine();
+  const engine = createIndexEngine();
   // In order, like the worker: a request waits for the one before it.
   let previous: Promise<unknown> = Promise.resolve();
   return {
     ask: (request) => {
-      const run = previous.then(() => answer(request));
+      const run = previous.then(() => engine.answer(request));
       previous = run.catch(() => undefined);
       return run as never;
     },
-    dispose: () => undefined,
+    dispose: () => engine.dispose(),
   };
 }
 

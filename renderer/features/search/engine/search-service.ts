@@ -1,18 +1,20 @@
 /**
  * Keeps the search index in step with the library, and answers searches.
  *
- * Start: the persisted index is loaded (no rebuild); what changed since it was saved is applied in the
- * background (catch-up); an index that is missing, damaged or of another format is rebuilt, with progress.
- * Then every write to notes, items, articles and highlights reaches the index within a moment (Dexie hooks,
- * applied after the writing transaction commits), and the index is saved again a few seconds after changes.
+ * Start: the persisted index is loaded (no rebuild) and answers searches at once; what changed since it was
+ * saved is found and applied afterwards, in the background (catch-up): until then results may miss only what
+ * changed since the last save, and it appears when applied. An index that is missing, damaged or of another
+ * format is rebuilt, with progress. Then every write to notes, items, articles and highlights reaches the index
+ * within a moment (Dexie hooks, applied after the writing transaction commits), and the index is saved again a
+ * few seconds after changes (by the index's own thread, which writes it itself: see index-engine.ts).
  */
 import type { Transaction } from 'dexie';
 import type { Id } from '../../../../shared/model';
 import type { CommonplaceDb } from '../../../data';
 import type { SearchDoc } from '../../../../shared/search/search-types';
+import type { LibraryKeys } from './catch-up';
 import type { IndexHost } from './index-host';
 import type { SearchAnswer } from './index-engine';
-import { saveIndex } from './index-store';
 import { highlightDoc, itemDoc, noteDoc, sourceNames, type SourceNames } from './search-docs';
 
 export type IndexStatus =
@@ -27,7 +29,6 @@ type Kind = 'note' | 'item' | 'highlight';
 const batchSize = 500;
 const applyDelayMs = 150;
 const saveDelayMs = 4_000;
-const coverageMarginMs = 60_000;
 
 export class SearchService {
   private status: IndexStatus = { state: 'starting' };
@@ -40,9 +41,6 @@ export class SearchService {
   /** Index work runs one job at a time, so a rebuild and live updates never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
-  /** When the changed rows were last read, and when the oldest change not yet read was marked (see save()). */
-  private readFrom = Date.now();
-  private firstDirtyAt = Date.now();
 
   private hostInstance: IndexHost | undefined;
 
@@ -90,9 +88,9 @@ export class SearchService {
         stored = { status: 'damaged' as const, reason: error instanceof Error ? error.message : 'it could not be read' };
       }
       if (stored.status === 'ok') {
-        // Searchable now; what changed since the save is applied next.
+        // Searchable now; what changed since the save is found and applied next, while searches are answered.
         this.set({ state: 'catching-up', documents: stored.documents });
-        await this.catchUp(stored.savedAt);
+        await this.catchUp();
         return;
       }
       const reason =
@@ -140,7 +138,6 @@ export class SearchService {
   }
 
   private async build(reason: string): Promise<void> {
-    this.readFrom = Date.now();
     this.dirty.clear();
     await this.host.ask({ type: 'reset' });
     const [notes, highlights, itemCount] = await Promise.all([this.db.notes.count(), this.db.highlights.count(), this.db.items.count()]);
@@ -180,28 +177,25 @@ export class SearchService {
   }
 
   /**
-   * Applies what changed after the index was saved: every id added or removed since, every note whose last
-   * change differs from the one indexed (compared exactly: a note's updatedAt is when it was typed, which can
-   * be earlier than when it was written), and articles extracted since the save.
+   * Applies what changed after the index was saved (see catch-up.ts): the library's keys are listed here (no
+   * row is read), compared with the index in its thread, and only what differs is read and indexed again.
    */
-  private async catchUp(coveredUntil: number): Promise<void> {
-    const indexed = new Map(await this.host.ask({ type: 'entries' }));
-    const byUpdated = this.db.notes.orderBy('updatedAt');
-    const [noteIds, noteTimes, itemIds, highlightIds] = await Promise.all([
-      byUpdated.primaryKeys(),
-      byUpdated.keys(),
-      this.db.items.toCollection().primaryKeys(),
-      this.db.highlights.toCollection().primaryKeys(),
-    ]);
-    const present = new Set<Id>([...noteIds, ...itemIds, ...highlightIds]);
-    const gone = [...indexed.keys()].filter((id) => !present.has(id));
-    if (gone.length > 0) await this.host.ask({ type: 'remove', ids: gone });
-    noteIds.forEach((id, at) => {
-      if (indexed.get(id) !== noteTimes[at]) this.dirty.set(id, 'note');
+  private async catchUp(): Promise<void> {
+    const { notes, items, highlights, articles } = this.db;
+    const library = await this.db.transaction('r', [notes, items, highlights, articles], async (): Promise<LibraryKeys> => {
+      const byUpdated = notes.orderBy('updatedAt');
+      const [noteIds, noteTimes, itemIds, highlightIds, articleIds] = await Promise.all([
+        byUpdated.primaryKeys(),
+        byUpdated.keys(),
+        items.toCollection().primaryKeys(),
+        highlights.toCollection().primaryKeys(),
+        articles.toCollection().primaryKeys(),
+      ]);
+      return { notes: { ids: noteIds, updatedAt: noteTimes as number[] }, items: itemIds, highlights: highlightIds, articles: articleIds };
     });
-    for (const id of itemIds) if (!indexed.has(id)) this.dirty.set(id, 'item');
-    for (const id of highlightIds) if (!indexed.has(id)) this.dirty.set(id, 'highlight');
-    for (const article of await this.db.articles.filter((row) => row.extractedAt > coveredUntil).toArray()) this.dirty.set(article.itemId, 'item');
+    const { gone, stale } = await this.host.ask({ type: 'compare', library });
+    if (gone.length > 0) await this.host.ask({ type: 'remove', ids: gone });
+    for (const [id, kind] of stale) this.dirty.set(id, kind);
     const changed = this.dirty.size + gone.length;
     await this.applyDirty();
     if (changed > 0) await this.save();
@@ -213,7 +207,6 @@ export class SearchService {
       const mark = (key: unknown, row: unknown, tx: Transaction) => {
         const id = idOf(key, row);
         if (id === undefined) return;
-        if (this.dirty.size === 0) this.firstDirtyAt = Date.now();
         this.dirty.set(id, kind);
         // Re-read after the write commits: the index must hold what is stored, not what was attempted.
         if (!this.watched.has(tx)) {
@@ -256,8 +249,6 @@ export class SearchService {
 
   private async applyDirty(): Promise<void> {
     if (this.dirty.size === 0) return;
-    // Everything committed before this moment is read below (writes mark first, then commit, then we read).
-    this.readFrom = Date.now();
     const batch = [...this.dirty];
     this.dirty.clear();
     const ids = (kind: Kind) => batch.filter(([, k]) => k === kind).map(([id]) => id);
@@ -290,11 +281,6 @@ export class SearchService {
   }
 
   private async save(): Promise<void> {
-    // What the saved index is sure to hold: writes committed before the last read of changed rows, when no
-    // change is waiting; else before the first waiting change. A minute's margin covers writes stamped a little
-    // before they commit (an article's extractedAt); re-indexing a few recent documents at the next start is cheap.
-    const coveredUntil = (this.dirty.size > 0 ? Math.min(this.firstDirtyAt, this.readFrom) : this.readFrom) - coverageMarginMs;
-    const { chunks, documents } = await this.host.ask({ type: 'export' });
-    await saveIndex(this.db, chunks, documents, coveredUntil);
+    await this.host.ask({ type: 'save' });
   }
 }

@@ -6,7 +6,7 @@
  */
 import { createIndexEngine, type IndexRequest } from './index-engine';
 
-const answer = createIndexEngine();
+const engine = createIndexEngine();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 // Requests are answered in order even when one waits (reading the saved index): each runs after the last.
@@ -16,7 +16,7 @@ scope.onmessage = (event: MessageEvent<{ id: number; request: IndexRequest }>) =
   const { id, request } = event.data;
   previous = previous.then(async () => {
     try {
-      scope.postMessage({ id, result: await answer(request) });
+      scope.postMessage({ id, result: await engine.answer(request) });
     } catch (error) {
       scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
     }
