@@ -78,6 +78,8 @@ describe('Backup and restore', () => {
     await waitFor(() => expect(onRestored).toHaveBeenCalledOnce());
     expect(screen.getByRole('status').textContent).toMatch(/^Restored 1 record\. What was here before is kept as a backup made before the restore\./);
     expect(await titles()).toEqual(['Alpha']);
+    // The search index is rebuilt at the restart, since it described the archive that was replaced.
+    expect(window.localStorage.getItem('commonplace.search.rebuild')).toBe(db.name);
     const kinds = [...host.files.keys()].map((name) => /-(manual|before-restore)\.json\.gz$/.exec(name)?.[1]).sort();
     expect(kinds).toEqual(['before-restore', 'manual']);
   });

@@ -7,6 +7,7 @@ import { Gunzip } from 'fflate';
 import { BackupFormatError, backupReader, lineSplitter, type BackupContent, type BackupKind } from '../../../shared/backup/backup-format';
 import { StoreError, restoreArchive, snapshotArchive, snapshotLines, type CommonplaceDb } from '../../data';
 import type { HostClient } from '../../host/host-client';
+import { requestSearchRebuild } from '../search';
 import { readFileBytes } from '../../ui/read-file-bytes';
 
 export interface Progress {
@@ -128,6 +129,8 @@ export async function restoreBackup(
 ): Promise<{ rows: number; safetyCopy?: string; secrets: number }> {
   const safety = options.keepsBackups ? await makeBackup(db, host, { kind: 'before-restore', includeSecrets: false, appVersion: options.appVersion }) : undefined;
   const { rows } = await restoreArchive(db, backup.content);
+  // The saved search index describes the archive that was just replaced.
+  requestSearchRebuild(db.name);
   let secrets = 0;
   if (backup.hostName && (backup.hostSecrets ?? 0) > 0) secrets = (await host.call('backup:restore-secrets', { name: backup.hostName })).restored;
   else if (backup.content.secrets.length > 0) secrets = (await host.call('backup:restore-secrets', { secrets: backup.content.secrets })).restored;

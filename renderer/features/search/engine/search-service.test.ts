@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocNode, Item } from '../../../../shared/model';
 import { createNote, deleteNote, saveArticle, saveNoteContent, type CommonplaceDb } from '../../../data';
 import { freshDatabaseForEachTest } from '../../../data/migration-harness';
+import { requestSearchRebuild } from '../rebuild-request';
 import { inProcessIndexHost } from './index-host';
 import { SearchService, type IndexStatus } from './search-service';
 
@@ -109,6 +110,28 @@ describe('SearchService', () => {
     expect(search.current.state).toBe('ready');
     expect(await titles(search, 'alpha')).toEqual(['Once']);
     search.stop();
+  });
+
+  it('rebuilds at the next start after a backup was restored, once', async () => {
+    await createNote(db, { title: 'Restored', doc: body('from the backup') });
+    const first = service();
+    await first.search.start();
+    await first.search.settle();
+    first.search.stop();
+    requestSearchRebuild(db.name);
+    const second = service();
+    let reason = '';
+    second.search.subscribe((status) => {
+      if (status.state === 'building') reason = status.reason;
+    });
+    await second.search.start();
+    expect(reason).toMatch(/restored from a backup/);
+    expect(await titles(second.search, 'backup')).toEqual(['Restored']);
+    second.search.stop();
+    const third = service();
+    await third.search.start();
+    expect(third.seen).not.toContain('building');
+    third.search.stop();
   });
 
   it('answers from the saved index at once, and what changed while it was closed appears when caught up', async () => {

@@ -16,6 +16,7 @@ import type { LibraryKeys } from './catch-up';
 import type { IndexHost } from './index-host';
 import type { SearchAnswer } from './index-engine';
 import { highlightDoc, itemDoc, noteDoc, sourceNames, type SourceNames } from './search-docs';
+import { takeSearchRebuildRequest } from '../rebuild-request';
 
 export type IndexStatus =
   | { state: 'starting' }
@@ -80,6 +81,10 @@ export class SearchService {
     this.stopped = false;
     this.installHooks();
     await this.enqueue(async () => {
+      if (takeSearchRebuildRequest(this.db.name)) {
+        await this.build('The library was restored from a backup, so the search index is being rebuilt.');
+        return;
+      }
       let stored;
       try {
         // The index thread reads the saved index itself (see index-engine.ts).
