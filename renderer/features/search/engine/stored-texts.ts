@@ -22,6 +22,8 @@ const TEXTS_FILE = /^texts-[0-9a-z]+\.bin$/;
 const FLUSH_CHARS = 8_000_000;
 const COMPACT_MIN_BYTES = 32 * 2 ** 20;
 const KEPT = 512;
+/** How long the read handle stays open after the last read: longer than a pause between keystrokes. */
+const READER_IDLE_MS = 2_000;
 
 let serial = 0;
 const newFileName = () => `texts-${Date.now().toString(36)}${(serial++).toString(36)}.bin`;
@@ -48,6 +50,7 @@ export class StoredTexts implements TextSource {
   private readonly kept = new Map<string, string>();
   /** Ids whose location in `base` no longer holds their body (replaced or removed since). */
   private readonly stale = new Set<string>();
+  private reader: { file: string; sync: SyncFile; timer: ReturnType<typeof setTimeout> | undefined } | undefined;
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
 
@@ -113,28 +116,49 @@ export class StoredTexts implements TextSource {
   }
 
   /**
-   * The byte ranges as text: through a synchronous handle (one open, then reads that cost microseconds), or,
-   * when another tab holds the file open, through a snapshot of it (a few milliseconds a range).
+   * The byte ranges as text: through a synchronous handle (reads that cost microseconds), or, when another tab
+   * holds the file open, through a snapshot of it (a few milliseconds a range).
    */
   private async readRanges(ranges: ReadonlyArray<[start: number, length: number]>): Promise<string[]> {
-    const entry = await this.folder.getFileHandle(this.file);
-    let sync: SyncFile | undefined;
-    try {
-      sync = await entry.createSyncAccessHandle();
-    } catch {
-      const file = await entry.getFile();
+    const sync = await this.readHandle();
+    if (sync === undefined) {
+      const file = await (await this.folder.getFileHandle(this.file)).getFile();
       const bodies = await Promise.all(ranges.map(([start, length]) => file.slice(start, start + length).arrayBuffer()));
       return bodies.map((body) => this.decoder.decode(new Uint8Array(body)));
     }
-    try {
-      return ranges.map(([start, length]) => {
-        const bytes = new Uint8Array(length);
-        sync.read(bytes, { at: start });
-        return this.decoder.decode(bytes);
-      });
-    } finally {
-      sync.close();
+    return ranges.map(([start, length]) => {
+      const bytes = new Uint8Array(length);
+      sync.read(bytes, { at: start });
+      return this.decoder.decode(bytes);
+    });
+  }
+
+  /**
+   * The texts file's handle for reading, kept open while keystrokes come: opening one costs a few milliseconds
+   * (a round trip to the browser process), which was most of a search's time in the worker. It is closed after
+   * a moment without reads, and before anything writes, since a synchronous handle is exclusive.
+   */
+  private async readHandle(): Promise<SyncFile | undefined> {
+    if (this.reader?.file !== this.file) {
+      this.closeReader();
+      try {
+        const sync = await (await this.folder.getFileHandle(this.file)).createSyncAccessHandle();
+        this.reader = { file: this.file, sync, timer: undefined };
+      } catch {
+        return undefined;
+      }
     }
+    const reader = this.reader!;
+    clearTimeout(reader.timer);
+    reader.timer = setTimeout(() => this.closeReader(), READER_IDLE_MS);
+    return reader.sync;
+  }
+
+  private closeReader(): void {
+    if (!this.reader) return;
+    clearTimeout(this.reader.timer);
+    this.reader.sync.close();
+    this.reader = undefined;
   }
 
   /** Recently read bodies, least recently used first: the next letter typed mostly finds the same documents. */
@@ -168,6 +192,7 @@ export class StoredTexts implements TextSource {
 
   private async flush(): Promise<void> {
     if (this.pending.size === 0) return;
+    this.closeReader();
     const encoded = [...this.pending].map(([id, body]) => [id, this.encoder.encode(body)] as const);
     const bytes = new Uint8Array(encoded.reduce((sum, [, body]) => sum + body.byteLength, 0));
     let offset = 0;
@@ -208,6 +233,7 @@ export class StoredTexts implements TextSource {
    */
   async save(): Promise<TextLocations> {
     await this.flush();
+    this.closeReader();
     const entries: Array<[id: string, start: number, length: number]> = [];
     const { ids, starts, lengths } = this.base;
     for (let at = 0; at < ids.length; at += 1) if (!this.stale.has(ids[at]!)) entries.push([ids[at]!, starts[at]!, lengths[at]!]);
@@ -247,6 +273,7 @@ export class StoredTexts implements TextSource {
 
   /** Once the index naming the current file is saved: removes the texts files nothing names any more. */
   async removeOthers(): Promise<void> {
+    this.closeReader();
     for (const name of await fileNames(this.folder)) if (TEXTS_FILE.test(name) && name !== this.file) await removeFile(this.folder, name);
   }
 }
