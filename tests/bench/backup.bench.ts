@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { ignoreStylesheets } from './css-stub';
 import { inProcessHost } from './in-process-host';
 import { percentile, type Sample } from './measure';
 import { seconds, type GroupResult } from './report';
@@ -25,6 +26,7 @@ export async function backupBench(): Promise<GroupResult> {
   const itemCount = Number(process.env.BENCH_BACKUP_ITEMS ?? 100_000);
   const noteCount = Number(process.env.BENCH_BACKUP_NOTES ?? 10_000);
   const runs = Math.max(1, Number(process.env.BENCH_BACKUP_RUNS ?? 3));
+  ignoreStylesheets();
   const { openDatabase } = await import('../../renderer/data/db');
   const { makeBackup, readHostBackup } = await import('../../renderer/features/backup/backup-jobs');
   const { restoreArchive } = await import('../../renderer/data/backup');

@@ -7,7 +7,6 @@
  */
 import 'fake-indexeddb/auto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { register } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,10 +15,7 @@ import { inProcessHost } from './in-process-host';
 import { percentile, type Sample } from './measure';
 import type { GroupResult } from './report';
 import { mulberry32 } from './feed-farm';
-
-const cssStub = `export async function load(url, context, next) {
-  return url.endsWith('.css') ? { format: 'module', source: '', shortCircuit: true } : next(url, context);
-}`;
+import { ignoreStylesheets } from './css-stub';
 
 function summarise(name: string, times: number[]): Sample {
   const sorted = [...times].sort((a, b) => a - b);
@@ -30,7 +26,7 @@ export async function publishBench(): Promise<GroupResult> {
   const noteCount = Number(process.env.BENCH_PUBLISH_NOTES ?? 5_000);
   const digestCount = Number(process.env.BENCH_PUBLISH_DIGESTS ?? 200);
   const runs = Math.max(1, Number(process.env.BENCH_PUBLISH_RUNS ?? 3));
-  register(`data:text/javascript,${encodeURIComponent(cssStub)}`);
+  ignoreStylesheets();
   // DOMPurify sanitises each note's HTML, as it does in the app; jsdom gives it a window in Node. jsdom adds
   // nine listeners to its window for every document DOMPurify parses and checks each new one against all
   // of them, so one window for 5,000 notes turns quadratic (a browser does neither): a fresh window every

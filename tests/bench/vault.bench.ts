@@ -7,10 +7,10 @@
  * fake-indexeddb is slower than a browser's IndexedDB, so these times are an upper bound for the app.
  */
 import 'fake-indexeddb/auto';
-import { register } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { percentile, type Sample } from './measure';
 import { mulberry32 } from './feed-farm';
+import { ignoreStylesheets } from './css-stub';
 
 export interface VaultBenchOptions {
   notes?: number;
@@ -18,12 +18,6 @@ export interface VaultBenchOptions {
   runs?: number;
   seed?: number;
 }
-
-/** The renderer's editor entry imports a stylesheet, which Node cannot load; it is nothing to a benchmark. */
-const cssStub = `export async function load(url, context, next) {
-  return url.endsWith('.css') ? { format: 'module', source: '', shortCircuit: true } : next(url, context);
-}`;
-
 
 export function generateVault(notes: number, linksPerNote: number, seed: number): Array<{ path: string; bytes: Uint8Array }> {
   const random = mulberry32(seed);
@@ -65,7 +59,7 @@ export async function vaultBench(options: VaultBenchOptions = {}): Promise<Sampl
   const linksPerNote = options.linksPerNote ?? 5;
   const runs = Math.max(1, options.runs ?? Number(process.env.BENCH_VAULT_RUNS ?? 3));
   const seed = options.seed ?? Number(process.env.BENCH_SEED ?? 20261122);
-  register(`data:text/javascript,${encodeURIComponent(cssStub)}`);
+  ignoreStylesheets();
   // Imported only now, after the stub above is in place.
   const { openDatabase } = await import('../../renderer/data/db');
   const { importVault, exportVault } = await import('../../renderer/features/sense/vault');
