@@ -13,14 +13,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ignoreStylesheets } from './css-stub';
 import { inProcessHost } from './in-process-host';
-import { percentile, type Sample } from './measure';
+import { summarise } from './measure';
 import { seconds, type GroupResult } from './report';
 import { zipfVocabulary } from './zipf-vocabulary';
-
-function summarise(name: string, times: number[]): Sample {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { name, runs: sorted.length, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) };
-}
 
 export async function backupBench(): Promise<GroupResult> {
   const itemCount = Number(process.env.BENCH_BACKUP_ITEMS ?? 100_000);

@@ -14,6 +14,12 @@ export function percentile(sorted: readonly number[], fraction: number): number 
   return sorted[index] ?? Number.NaN;
 }
 
+/** A Sample from times measured elsewhere (any order). */
+export function summarise(name: string, times: readonly number[]): Sample {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { name, runs: sorted.length, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) };
+}
+
 export async function sample(name: string, runs: number, body: () => Promise<unknown>): Promise<Sample> {
   for (let warm = 0; warm < Math.min(50, runs); warm += 1) await body();
   const times: number[] = [];

@@ -12,15 +12,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { JSDOM } from 'jsdom';
 import { inProcessHost } from './in-process-host';
-import { percentile, type Sample } from './measure';
+import { summarise } from './measure';
 import type { GroupResult } from './report';
 import { mulberry32 } from './feed-farm';
 import { ignoreStylesheets } from './css-stub';
-
-function summarise(name: string, times: number[]): Sample {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { name, runs: sorted.length, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) };
-}
 
 export async function publishBench(): Promise<GroupResult> {
   const noteCount = Number(process.env.BENCH_PUBLISH_NOTES ?? 5_000);

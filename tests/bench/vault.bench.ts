@@ -8,7 +8,7 @@
  */
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
-import { percentile, type Sample } from './measure';
+import { summarise, type Sample } from './measure';
 import { mulberry32 } from './feed-farm';
 import { ignoreStylesheets } from './css-stub';
 
@@ -47,11 +47,6 @@ export function generateVault(notes: number, linksPerNote: number, seed: number)
     ].join('\n');
     return { path: `${folder}/${title(index)}.md`, bytes: encoder.encode(markdown) };
   });
-}
-
-function summarise(name: string, times: number[]): Sample {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { name, runs: sorted.length, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) };
 }
 
 export async function vaultBench(options: VaultBenchOptions = {}): Promise<Sample[]> {
