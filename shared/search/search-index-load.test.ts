@@ -1,6 +1,7 @@
 // A saved index holds no bodies: what a loaded index can do without them (find, rank, filter), how it reads
 // them on demand for snippets and phrase checks, and how it takes removals and edits after a load.
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../seeded-random';
 import { DUMP_VERSION, DumpVersionError, readDump } from './index-dump';
 import { SearchIndex, type SearchDoc } from './search-index';
 import { MemoryTexts, type TextRef, type TextSource } from './text-source';
@@ -10,17 +11,6 @@ const structuredClone = (globalThis as unknown as { structuredClone: <T>(value: 
 
 const DAY = 86_400_000;
 const base = Date.UTC(2026, 0, 1);
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['kettle', 'harbour', 'lantern', 'meadow', 'quarry', 'saddle', 'tundra', 'velvet', 'walnut', 'zephyr', 'bramble', 'copper', 'dune', 'fjord', 'glacier', 'the', 'of'];
 

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../seeded-random';
 import { isStopWord, stem, tokenize } from './analyzer';
 import { bm25fTerm, DEFAULT_BM25, idf, lengthNorm } from './bm25';
 import { SearchIndex, type SearchDoc } from './search-index';
 
 // The evaluator narrows by its rarest group, keeps only a bounded set of leaders and clears its scratch
 // arrays in two ways; this checks all of it against BM25F computed the slow, obvious way on every document.
-
-/** A seeded generator (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Skewed on purpose: the first words are in most documents (the slow case the narrowing is for), the last in few.
 const VOCABULARY = ['kettle', 'harbour', 'lantern', 'meadow', 'quarry', 'saddle', 'tundra', 'velvet', 'walnut', 'zephyr', 'bramble', 'copper', 'dune', 'fjord', 'glacier', 'hollow', 'inlet', 'juniper'];

@@ -10,6 +10,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { mulberry32 } from '../../shared/seeded-random';
 
 export interface FarmOptions {
   feeds: number;
@@ -68,17 +69,8 @@ export function zipfSampler(n: number, s: number, next: () => number): () => num
   };
 }
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Re-exported: the benches take the seeded generator from here.
+export { mulberry32 };
 
 /** Exactly 5% whatever the subset: feeds 13, 33, 53… fail, the first of each pair with a 500. */
 function failureOf(index: number): Failure | undefined {
